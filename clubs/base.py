@@ -1,0 +1,94 @@
+"""Building blocks shared by the domain apps: publishing, partial dates, search text."""
+
+import datetime
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from sources.parsing.text import normalize, slugify_name
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+def filter_by_search(queryset: models.QuerySet, query: str) -> models.QuerySet:
+    """Accent- and case-insensitive match of every word of query on search_text."""
+    for term in normalize(query).split():
+        queryset = queryset.filter(search_text__contains=term)
+    return queryset
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self) -> "PublishableQuerySet":
+        return self.filter(status=Status.PUBLISHED)
+
+    def search(self, query: str) -> "PublishableQuerySet":
+        return filter_by_search(self, query)
+
+
+class Publishable(models.Model):
+    """A record the public sees only once an editor publishes it."""
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PUBLISHED, db_index=True
+    )
+    # Normalised names (accents folded, lower case) so search works alike on SQLite and
+    # PostgreSQL without the unaccent extension; rebuilt on every save.
+    search_text = models.TextField(editable=False, blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def search_names(self) -> list[str]:
+        raise NotImplementedError
+
+    def refresh_search_text(self) -> None:
+        self.search_text = " ".join(normalize(name) for name in self.search_names() if name)
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("Day")
+    MONTH = "month", _("Month")
+    YEAR = "year", _("Year")
+
+
+def format_partial_date(value: datetime.date | None, precision: str | None) -> str:
+    """'14 December 2025', 'July 2023' or '2018' as far as the source knows the date."""
+    if value is None:
+        return ""
+    if precision == DatePrecision.YEAR:
+        return str(value.year)
+    if precision == DatePrecision.MONTH:
+        return value.strftime("%B %Y")
+    return f"{value.day} {value.strftime('%B %Y')}"
+
+
+def precision_field(verbose_name: str) -> models.CharField:
+    return models.CharField(
+        verbose_name, max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+
+
+def unique_slug(model: type[models.Model], name: str, *, instance_pk=None, fallback: str) -> str:
+    """A slug from name that no other row of model uses: 'name', 'name-2', 'name-3'…"""
+    base = slugify_name(name, fallback=fallback)
+    taken = set(
+        model._default_manager.filter(slug__startswith=base)
+        .exclude(pk=instance_pk)
+        .values_list("slug", flat=True)
+    )
+    slug, n = base, 2
+    while slug in taken:
+        slug = f"{base}-{n}"
+        n += 1
+    return slug

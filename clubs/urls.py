@@ -1,0 +1,10 @@
+from django.urls import path
+
+from clubs import views
+
+app_name = "clubs"
+
+urlpatterns = [
+    path("", views.club_list, name="list"),
+    path("<str:slug>/", views.club_detail, name="detail"),
+]

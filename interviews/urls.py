@@ -1,0 +1,10 @@
+from django.urls import path
+
+from interviews import views
+
+app_name = "interviews"
+
+urlpatterns = [
+    path("", views.interview_list, name="list"),
+    path("<str:slug>/", views.interview_detail, name="detail"),
+]

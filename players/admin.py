@@ -1,0 +1,220 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from players.models import (
+    BiographySection,
+    Cap,
+    InternationalMatch,
+    Loan,
+    Player,
+    PlayerName,
+    SeasonStatistics,
+    Spell,
+)
+from sources.admin import NormalizedSearchMixin, ProvenanceInline
+
+
+class PlayerNameInline(admin.TabularInline):
+    model = PlayerName
+    extra = 1
+    verbose_name = _("alternative name")
+    verbose_name_plural = _("alternative names")
+
+
+class SpellInline(admin.TabularInline):
+    model = Spell
+    fields = ("club", "kind", "start", "start_precision", "end", "end_precision", "note")
+    autocomplete_fields = ("club",)
+    extra = 0
+    verbose_name = _("spell")
+    verbose_name_plural = _("club spells (youth and senior)")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).exclude(kind=Spell.Kind.LOAN).select_related("club")
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "kind":
+            kwargs["choices"] = [c for c in Spell.Kind.choices if c[0] != Spell.Kind.LOAN]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+
+class LoanInline(admin.TabularInline):
+    model = Loan
+    fields = ("club", "owner_club", "start", "start_precision", "end", "end_precision", "note")
+    autocomplete_fields = ("club", "owner_club")
+    extra = 0
+    verbose_name = _("loan")
+    verbose_name_plural = _("loans")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # "kind" is not on this form, so Django skips the loan constraint while validating.
+        if db_field.name == "owner_club":
+            kwargs["required"] = True
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("club", "owner_club")
+
+
+class SeasonStatisticsInline(admin.TabularInline):
+    model = SeasonStatistics
+    fields = (
+        "season",
+        "club",
+        "division",
+        "on_loan",
+        "league_apps",
+        "league_goals",
+        "cup_apps",
+        "cup_goals",
+        "continental_apps",
+        "continental_goals",
+        "other_apps",
+        "other_goals",
+    )
+    autocomplete_fields = ("season", "club", "division")
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("season", "club", "division")
+
+
+class CapInline(admin.TabularInline):
+    model = Cap
+    fields = ("national_team", "caps", "goals", "first_year", "last_year", "debut", "note")
+    autocomplete_fields = ("national_team",)
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("national_team__country")
+
+
+class InternationalMatchInline(admin.TabularInline):
+    model = InternationalMatch
+    fields = ("national_team", "date", "date_precision", "opponent", "goals_for", "goals_against")
+    autocomplete_fields = ("national_team",)
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("national_team__country")
+
+
+class BiographySectionInline(admin.StackedInline):
+    model = BiographySection
+    fields = ("order", "heading", "text")
+    extra = 0
+
+
+@admin.register(Player)
+class PlayerAdmin(NormalizedSearchMixin, SimpleHistoryAdmin):
+    list_display = (
+        "thumbnail",
+        "full_name",
+        "position",
+        "current_club",
+        "nationality_list",
+        "season_count",
+        "status",
+    )
+    list_display_links = ("full_name",)
+    list_filter = (
+        "status",
+        "position",
+        "nationalities",
+        ("current_club", admin.RelatedOnlyFieldListFilter),
+    )
+    list_select_related = ("current_club",)
+    autocomplete_fields = ("current_club", "country_of_birth", "nationalities")
+    prepopulated_fields = {"slug": ("full_name",)}
+    list_per_page = 50
+    fieldsets = (
+        (None, {"fields": ("full_name", "known_as", "slug", "status")}),
+        (
+            _("Personal"),
+            {
+                "fields": (
+                    ("date_of_birth", "date_of_birth_precision"),
+                    ("place_of_birth", "country_of_birth"),
+                    "nationalities",
+                    "height_cm",
+                    "photo",
+                )
+            },
+        ),
+        (
+            _("Playing"),
+            {
+                "fields": (
+                    ("position", "position_detail"),
+                    "current_club",
+                    ("contract_until", "contract_until_precision"),
+                )
+            },
+        ),
+        (_("Other facts from sources"), {"fields": ("extra_facts",), "classes": ("collapse",)}),
+    )
+    inlines = [
+        PlayerNameInline,
+        SpellInline,
+        LoanInline,
+        SeasonStatisticsInline,
+        CapInline,
+        InternationalMatchInline,
+        BiographySectionInline,
+        ProvenanceInline,
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(_seasons=Count("season_statistics", distinct=True))
+            .prefetch_related("nationalities")
+        )
+
+    @admin.display(description=_("seasons"), ordering="_seasons")
+    def season_count(self, obj: Player) -> int:
+        return obj._seasons
+
+    @admin.display(description=_("nationalities"))
+    def nationality_list(self, obj: Player) -> str:
+        return ", ".join(country.name for country in obj.nationalities.all())
+
+    @admin.display(description=_("photo"))
+    def thumbnail(self, obj: Player) -> str:
+        image = obj.photo_rendition or obj.photo
+        if not image:
+            return ""
+        return format_html('<img src="{}" alt="" width="40" height="40">', image.url)
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        form.instance.save()  # alternative names feed the search text
+
+
+@admin.register(Spell)
+class SpellAdmin(SimpleHistoryAdmin):
+    list_display = ("player", "club", "kind", "owner_club", "start", "end")
+    list_filter = ("kind",)
+    list_select_related = ("player", "club", "owner_club")
+    autocomplete_fields = ("player", "club", "owner_club")
+    search_fields = ("player__search_text", "club__search_text")
+
+
+@admin.register(SeasonStatistics)
+class SeasonStatisticsAdmin(SimpleHistoryAdmin):
+    list_display = ("player", "season", "club", "division", "league_apps", "league_goals")
+    list_select_related = ("player", "season", "club", "division")
+    autocomplete_fields = ("player", "club", "division", "season")
+    search_fields = ("player__search_text", "club__search_text")
+
+
+@admin.register(Cap)
+class CapAdmin(SimpleHistoryAdmin):
+    list_display = ("player", "national_team", "caps", "goals", "first_year", "last_year")
+    list_select_related = ("player", "national_team__country")
+    autocomplete_fields = ("player", "national_team")
+    search_fields = ("player__search_text", "national_team__search_text")

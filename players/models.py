@@ -1,0 +1,369 @@
+"""Players and their careers: spells and loans, season statistics, caps, biography."""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from clubs.base import Publishable, format_partial_date, precision_field, unique_slug
+from clubs.images import make_rendition, validate_image
+from clubs.models import Club, Competition, Country, NationalTeam, Season
+
+PHOTO_RENDITION_PX = 480
+
+
+class Position(models.TextChoices):
+    GOALKEEPER = "goalkeeper", _("Goalkeeper")
+    DEFENDER = "defender", _("Defender")
+    MIDFIELDER = "midfielder", _("Midfielder")
+    FORWARD = "forward", _("Forward")
+
+
+class Player(Publishable):
+    full_name = models.CharField(_("full name"), max_length=200)
+    known_as = models.CharField(
+        _("name shown"), max_length=200, blank=True, help_text=_("Leave empty to show full name.")
+    )
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=True, blank=True)
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    date_of_birth_precision = precision_field(_("date of birth known to"))
+    place_of_birth = models.CharField(_("place of birth"), max_length=200, blank=True)
+    country_of_birth = models.ForeignKey(
+        Country,
+        verbose_name=_("country of birth"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    nationalities = models.ManyToManyField(
+        Country, verbose_name=_("nationalities"), blank=True, related_name="players"
+    )
+    position = models.CharField(_("position"), max_length=12, choices=Position.choices, blank=True)
+    position_detail = models.CharField(
+        _("position detail"), max_length=100, blank=True, help_text=_("e.g. centre-back")
+    )
+    height_cm = models.PositiveSmallIntegerField(_("height (cm)"), null=True, blank=True)
+    current_club = models.ForeignKey(
+        Club,
+        verbose_name=_("current club"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="current_players",
+    )
+    contract_until = models.DateField(_("contract until"), null=True, blank=True)
+    contract_until_precision = precision_field(_("contract end known to"))
+    photo = models.ImageField(
+        _("photo"), upload_to="players/", blank=True, validators=[validate_image]
+    )
+    photo_rendition = models.ImageField(upload_to="players/renditions/", blank=True, editable=False)
+    extra_facts = models.JSONField(
+        _("other facts"),
+        default=dict,
+        blank=True,
+        help_text=_("Facts from a source the model has no field for, kept for the editor."),
+    )
+    provenance = GenericRelation("sources.Provenance")
+
+    history = HistoricalRecords(excluded_fields=["search_text", "photo_rendition"])
+
+    class Meta:
+        ordering = ["full_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(height_cm__isnull=True) | Q(height_cm__range=(120, 230)),
+                name="player_height_plausible",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.known_as or self.full_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("players:detail", kwargs={"slug": self.slug})
+
+    def search_names(self) -> list[str]:
+        names = [self.full_name, self.known_as]
+        if self.pk:
+            names += [alt.name for alt in self.alternative_names.all()]
+        return names
+
+    @property
+    def date_of_birth_display(self) -> str:
+        return format_partial_date(self.date_of_birth, self.date_of_birth_precision)
+
+    @property
+    def contract_until_display(self) -> str:
+        return format_partial_date(self.contract_until, self.contract_until_precision)
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = unique_slug(Player, self.full_name, instance_pk=self.pk, fallback="player")
+        self.refresh_search_text()
+        photo_changed = self.photo and not self.photo._committed
+        super().save(*args, **kwargs)
+        if photo_changed:
+            make_rendition(self.photo, self.photo_rendition, PHOTO_RENDITION_PX)
+            Player.objects.filter(pk=self.pk).update(photo_rendition=self.photo_rendition.name)
+        elif not self.photo and self.photo_rendition:
+            Player.objects.filter(pk=self.pk).update(photo_rendition="")
+
+
+class PlayerName(models.Model):
+    """Another name the player is known by: 'Mio Nagata'."""
+
+    player = models.ForeignKey(Player, on_delete=models.CASCADE, related_name="alternative_names")
+    name = models.CharField(_("name"), max_length=200)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["player", "name"], name="player_name_unique_per_player")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Spell(models.Model):
+    """A player at a club from–to. A loan is a spell at the borrowing club with its owner."""
+
+    class Kind(models.TextChoices):
+        YOUTH = "youth", _("Youth")
+        SENIOR = "senior", _("Senior")
+        LOAN = "loan", _("Loan")
+
+    player = models.ForeignKey(Player, on_delete=models.CASCADE, related_name="spells")
+    club = models.ForeignKey(Club, verbose_name=_("club"), on_delete=models.PROTECT)
+    kind = models.CharField(_("kind"), max_length=6, choices=Kind.choices, default=Kind.SENIOR)
+    owner_club = models.ForeignKey(
+        Club,
+        verbose_name=_("loaned from"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="loans_out",
+        help_text=_("For a loan: the club that owns the player's registration."),
+    )
+    start = models.DateField(_("from"), null=True, blank=True)
+    start_precision = precision_field(_("from known to"))
+    end = models.DateField(_("until"), null=True, blank=True)
+    end_precision = precision_field(_("until known to"))
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    provenance = GenericRelation("sources.Provenance")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = [F("start").asc(nulls_first=True), "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(start__isnull=True) | Q(end__gte=F("start")),
+                name="spell_ends_after_start",
+                violation_error_message=_("A spell cannot end before it starts."),
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="loan", owner_club__isnull=False)
+                | (~Q(kind="loan") & Q(owner_club__isnull=True)),
+                name="spell_loan_has_owner",
+                violation_error_message=_("A loan needs the owning club; other spells none."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(owner_club=F("club")),
+                name="spell_loan_not_from_same_club",
+                violation_error_message=_("A club cannot loan a player to itself."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.player} at {self.club} ({self.get_kind_display()})"
+
+    @property
+    def is_loan(self) -> bool:
+        return self.kind == self.Kind.LOAN
+
+    @property
+    def period_display(self) -> str:
+        start = format_partial_date(self.start, self.start_precision)
+        end = format_partial_date(self.end, self.end_precision)
+        if not start and not end:
+            return ""
+        return f"{start or '?'} – {end}".strip()
+
+
+class LoanManager(models.Manager):
+    def get_queryset(self) -> models.QuerySet:
+        return super().get_queryset().filter(kind=Spell.Kind.LOAN)
+
+
+class Loan(Spell):
+    """The loans among a player's spells (an admin view on Spell)."""
+
+    objects = LoanManager()
+
+    class Meta:
+        proxy = True
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.kind = Spell.Kind.LOAN  # before validation, so the loan rules apply
+
+
+COMPETITION_COLUMNS = ("league", "cup", "continental", "other")
+
+
+class SeasonStatistics(models.Model):
+    """Apps and goals of one player for one club, season and division.
+
+    None is 'did not take part' (the source's —), distinct from 0. Totals are computed
+    (players.stats), never stored.
+    """
+
+    player = models.ForeignKey(Player, on_delete=models.CASCADE, related_name="season_statistics")
+    club = models.ForeignKey(Club, verbose_name=_("club"), on_delete=models.PROTECT)
+    season = models.ForeignKey(Season, verbose_name=_("season"), on_delete=models.PROTECT)
+    division = models.ForeignKey(Competition, verbose_name=_("division"), on_delete=models.PROTECT)
+    on_loan = models.BooleanField(_("on loan"), default=False)
+    league_apps = models.IntegerField(_("league apps"), null=True, blank=True)
+    league_goals = models.IntegerField(_("league goals"), null=True, blank=True)
+    cup_apps = models.IntegerField(_("cup apps"), null=True, blank=True)
+    cup_goals = models.IntegerField(_("cup goals"), null=True, blank=True)
+    continental_apps = models.IntegerField(_("continental apps"), null=True, blank=True)
+    continental_goals = models.IntegerField(_("continental goals"), null=True, blank=True)
+    other_apps = models.IntegerField(_("other apps"), null=True, blank=True)
+    other_goals = models.IntegerField(_("other goals"), null=True, blank=True)
+    provenance = GenericRelation("sources.Provenance")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["season__start_year", "season__end_year", "id"]
+        verbose_name = _("season statistics")
+        verbose_name_plural = _("season statistics")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["player", "club", "season", "division"],
+                name="season_statistics_one_row_per_division",
+                violation_error_message=_(
+                    "There is already a row for this club, season and division."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    *(
+                        Q(**{f"{col}_{kind}__isnull": True}) | Q(**{f"{col}_{kind}__gte": 0})
+                        for col in COMPETITION_COLUMNS
+                        for kind in ("apps", "goals")
+                    )
+                ),
+                name="season_statistics_not_negative",
+                violation_error_message=_("Appearances and goals cannot be negative."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.player} – {self.club} {self.season}"
+
+
+class Cap(models.Model):
+    """A player's record for one national team; caps and goals when the source says."""
+
+    player = models.ForeignKey(Player, on_delete=models.CASCADE, related_name="caps")
+    national_team = models.ForeignKey(
+        NationalTeam, verbose_name=_("national team"), on_delete=models.PROTECT
+    )
+    caps = models.PositiveSmallIntegerField(_("caps"), null=True, blank=True)
+    goals = models.PositiveSmallIntegerField(_("goals"), null=True, blank=True)
+    first_year = models.PositiveSmallIntegerField(_("first year"), null=True, blank=True)
+    last_year = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True)
+    debut = models.DateField(_("debut"), null=True, blank=True)
+    debut_precision = precision_field(_("debut known to"))
+    note = models.CharField(
+        _("note"),
+        max_length=300,
+        blank=True,
+        help_text=_("e.g. a caps total the source gives for several teams together"),
+    )
+    provenance = GenericRelation("sources.Provenance")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["national_team__level", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["player", "national_team"], name="cap_unique_team"),
+            models.CheckConstraint(
+                condition=Q(last_year__isnull=True)
+                | Q(first_year__isnull=True)
+                | Q(last_year__gte=F("first_year")),
+                name="cap_last_year_after_first",
+                violation_error_message=_("The last year cannot be before the first."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.player} – {self.national_team}"
+
+    @property
+    def debut_display(self) -> str:
+        return format_partial_date(self.debut, self.debut_precision)
+
+
+class InternationalMatch(models.Model):
+    """A notable match for a national team: 'beat Czechia U20 1–0, clean sheet'."""
+
+    player = models.ForeignKey(Player, on_delete=models.CASCADE, related_name="notable_matches")
+    national_team = models.ForeignKey(
+        NationalTeam, verbose_name=_("national team"), on_delete=models.PROTECT
+    )
+    date = models.DateField(_("date"), null=True, blank=True)
+    date_precision = precision_field(_("date known to"))
+    opponent = models.CharField(_("opponent"), max_length=200)
+    goals_for = models.PositiveSmallIntegerField(_("goals for"), null=True, blank=True)
+    goals_against = models.PositiveSmallIntegerField(_("goals against"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    provenance = GenericRelation("sources.Provenance")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = [F("date").asc(nulls_last=True), "id"]
+        verbose_name_plural = _("international matches")
+
+    def __str__(self) -> str:
+        return f"{self.national_team} v {self.opponent}"
+
+    @property
+    def score(self) -> str:
+        if self.goals_for is None or self.goals_against is None:
+            return ""
+        return f"{self.goals_for}–{self.goals_against}"
+
+    @property
+    def date_display(self) -> str:
+        return format_partial_date(self.date, self.date_precision)
+
+
+class BiographySection(models.Model):
+    player = models.ForeignKey(Player, on_delete=models.CASCADE, related_name="sections")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    heading = models.CharField(_("heading"), max_length=200)
+    text = models.TextField(_("text"), blank=True)
+    provenance = GenericRelation("sources.Provenance")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "id"]
+
+    def __str__(self) -> str:
+        return self.heading

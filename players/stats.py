@@ -1,0 +1,95 @@
+"""Career-statistics tables computed from season rows: per-club and career totals.
+
+None means "did not take part" and survives summing: a total is None only when every
+row it covers is None, so a column of — stays — while a single 0 makes it 0.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from players.models import COMPETITION_COLUMNS, SeasonStatistics
+
+STAT_FIELDS: tuple[str, ...] = tuple(
+    f"{column}_{kind}" for column in COMPETITION_COLUMNS for kind in ("apps", "goals")
+)
+
+
+def add(values: Iterable[int | None]) -> int | None:
+    """Sum that keeps 'did not take part' apart from 0."""
+    present = [value for value in values if value is not None]
+    return sum(present) if present else None
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One row of the table: a season, a club total or the career total."""
+
+    values: dict[str, int | None]
+
+    @property
+    def apps(self) -> int | None:
+        return add(self.values[f"{column}_apps"] for column in COMPETITION_COLUMNS)
+
+    @property
+    def goals(self) -> int | None:
+        return add(self.values[f"{column}_goals"] for column in COMPETITION_COLUMNS)
+
+    def __getitem__(self, name: str) -> int | None:
+        if name == "total_apps":
+            return self.apps
+        if name == "total_goals":
+            return self.goals
+        return self.values[name]
+
+
+def line_of(rows: Sequence[SeasonStatistics]) -> Line:
+    return Line({name: add(getattr(row, name) for row in rows) for name in STAT_FIELDS})
+
+
+@dataclass(slots=True)
+class ClubBlock:
+    """Consecutive seasons at one club, shown under one spanning club cell."""
+
+    club_id: int
+    on_loan: bool
+    rows: list[SeasonStatistics] = field(default_factory=list)
+
+    @property
+    def club(self):
+        return self.rows[0].club
+
+    @property
+    def lines(self) -> list[tuple[SeasonStatistics, Line]]:
+        return [(row, line_of([row])) for row in self.rows]
+
+    @property
+    def total(self) -> Line:
+        return line_of(self.rows)
+
+
+@dataclass(slots=True)
+class CareerTable:
+    blocks: list[ClubBlock]
+
+    @property
+    def total(self) -> Line:
+        return line_of([row for block in self.blocks for row in block.rows])
+
+    def __bool__(self) -> bool:
+        return bool(self.blocks)
+
+
+def career_table(rows: Iterable[SeasonStatistics]) -> CareerTable:
+    """Group season rows into club blocks as the reference tables do.
+
+    One block per club (loan spells apart), in order of the club's first season; a
+    club's block keeps its seasons across a loan away, like the source tables.
+    """
+    ordered = sorted(rows, key=lambda r: (r.season.start_year, r.season.end_year, r.pk or 0))
+    blocks: dict[tuple[int, bool], ClubBlock] = {}
+    for row in ordered:
+        key = (row.club_id, row.on_loan)
+        if key not in blocks:
+            blocks[key] = ClubBlock(club_id=row.club_id, on_loan=row.on_loan)
+        blocks[key].rows.append(row)
+    return CareerTable(blocks=list(blocks.values()))

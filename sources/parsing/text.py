@@ -1,0 +1,55 @@
+"""Name normalisation shared by parsers, search and slugs. Plain Python, no Django."""
+
+import re
+import unicodedata
+
+# Letters that NFKD does not decompose into a base letter plus a combining mark.
+_FOLD = str.maketrans(
+    {
+        "ß": "ss",
+        "ẞ": "SS",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "Th",
+        "ı": "i",
+        "’": "'",
+        "‘": "'",
+        "–": "-",
+        "—": "-",
+    }
+)
+
+
+def fold(text: str) -> str:
+    """Strip accents and fold special letters: 'Jiří Ødegaard' -> 'Jiri Odegaard'.
+
+    Characters with no Latin base (CJK, Cyrillic...) are kept as they are.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def normalize(text: str) -> str:
+    """Lower-case, accent-free, single-spaced form used for matching and search."""
+    folded = fold(text).casefold()
+    return " ".join(re.sub(r"[^\w]+", " ", folded).split())
+
+
+def slugify_name(text: str, fallback: str = "item") -> str:
+    """Readable ASCII slug where the name allows, a Unicode slug otherwise, never empty."""
+    ascii_slug = re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")
+    if ascii_slug and fold(text).isascii():
+        return ascii_slug[:80].strip("-")
+    unicode_slug = re.sub(r"[^\w]+", "-", normalize(text), flags=re.UNICODE).strip("-_")
+    return (unicode_slug or ascii_slug or fallback)[:80].strip("-")
