@@ -1,0 +1,75 @@
+"""Parsers for the source documents: biographies and interviews. Plain Python, no Django.
+
+Entry points: ``decode_document(data, file_name)`` turns raw bytes into text (or raises
+ParseError), ``parse_document(text, file_name)`` detects the kind and parses it.
+"""
+
+from __future__ import annotations
+
+from .biography import parse_biography
+from .detect import detect_kind
+from .documents import BiographyDocument, InterviewDocument, ParseError, ParseWarning
+from .interview import parse_outlet_interview, parse_web_interview
+from .statistics import check_totals, compute_totals
+
+MAX_BYTES = 10 * 1024 * 1024
+
+__all__ = [
+    "MAX_BYTES",
+    "BiographyDocument",
+    "InterviewDocument",
+    "ParseError",
+    "ParseWarning",
+    "check_totals",
+    "compute_totals",
+    "decode_document",
+    "detect_kind",
+    "parse_document",
+]
+
+
+def _check_text(text: str, file_name: str) -> None:
+    if not text.strip():
+        raise ParseError(file_name, None, "the document is empty")
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise ParseError(file_name, line, "the document is binary (NUL byte)")
+    sample = text[:65536]
+    control = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f\v")
+    if control > max(8, len(sample) // 20):
+        raise ParseError(file_name, None, "the document is binary (control characters)")
+
+
+def decode_document(data: bytes, file_name: str) -> str:
+    """UTF-8 text of an uploaded document; ParseError for empty, binary, over-size, non-UTF-8."""
+    if len(data) > MAX_BYTES:
+        raise ParseError(file_name, None, f"the document is {len(data)} bytes, over 10 MB")
+    if not data.strip():
+        raise ParseError(file_name, None, "the document is empty")
+    if b"\x00" in data:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        raise ParseError(file_name, line, "the document is binary (NUL byte)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise ParseError(
+            file_name, line, f"not UTF-8: byte 0x{data[error.start]:02x} at offset {error.start}"
+        ) from None
+    _check_text(text, file_name)
+    return text
+
+
+def parse_document(text: str, file_name: str) -> BiographyDocument | InterviewDocument:
+    """Detect the document's kind and parse it; every failure is a ParseError."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise ParseError(file_name, None, "the document is over 10 MB")
+    _check_text(text, file_name)
+    kind = detect_kind(text)
+    if kind is None:
+        raise ParseError(file_name, None, "unknown kind of document")
+    if kind == "biography":
+        return parse_biography(text, file_name)
+    if kind == "outlet_interview":
+        return parse_outlet_interview(text, file_name)
+    return parse_web_interview(text, file_name)
