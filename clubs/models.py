@@ -201,6 +201,7 @@ class NationalTeam(models.Model):
         U22 = "U22", "U22"
         U23 = "U23", "U23"
         OLYMPIC = "olympic", _("Olympic")
+        YOUTH = "youth", _("Youth (age group not stated)")
 
     country = models.ForeignKey(Country, verbose_name=_("country"), on_delete=models.PROTECT)
     level = models.CharField(_("level"), max_length=8, choices=Level.choices)
@@ -228,4 +229,6 @@ class NationalTeam(models.Model):
     def name(self) -> str:
         if self.level == self.Level.SENIOR:
             return self.country.name
+        if self.level == self.Level.YOUTH:
+            return f"{self.country.name} {_('youth')}"
         return f"{self.country.name} {self.get_level_display()}"
