@@ -1,0 +1,25 @@
+"""The import service: parsed source documents (sources.parsing) mapped onto the models.
+
+    import_document(file_name=..., data=..., dry_run=False, force=False) -> DocumentReport
+    import_documents(uploads=[Upload(...), ...], dry_run=False, force=False,
+                     progress=callback) -> ImportReport
+    read_paths([file or folder, ...]) -> uploads for import_documents
+
+The management command ``import_seeds`` and the admin upload are thin shells around it.
+"""
+
+from sources.importer.records import DocumentError
+from sources.importer.report import Conflict, DocumentReport, ImportReport, Message
+from sources.importer.service import Upload, import_document, import_documents, read_paths
+
+__all__ = [
+    "Conflict",
+    "DocumentError",
+    "DocumentReport",
+    "ImportReport",
+    "Message",
+    "Upload",
+    "import_document",
+    "import_documents",
+    "read_paths",
+]

@@ -1,0 +1,275 @@
+"""Lookups shared by the biography and interview mappings: countries, clubs, players."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from django.db.models import Q
+
+from clubs.models import Club, ClubName, Competition, Country, NationalTeam, Season
+from players.models import Player, PlayerName
+from sources.importer.records import Invalid, Recorder
+from sources.parsing import countries
+from sources.parsing.documents import NationalTeam as ParsedTeam
+from sources.parsing.documents import PartialDate
+from sources.parsing.documents import Season as ParsedSeason
+from sources.parsing.text import normalize
+
+# 'Werder Bremen II', 'Lech Poznań U23', 'Real Madrid B', 'X Reserves' belong to their parent.
+_AFFILIATE = re.compile(
+    r"^(?P<parent>.+?)\s+(?:II|III|B|C|U\s?\d{2}|Reserves?|Res\.|Youth|Academy)$", re.IGNORECASE
+)
+LEVELS = {value for value, _ in NationalTeam.Level.choices}
+
+
+def first_day(date: PartialDate) -> dt.date:
+    try:
+        return date.as_date()
+    except ValueError as error:
+        raise Invalid(f"{date} is not a date ({error})") from None
+
+
+def last_day(date: PartialDate) -> dt.date:
+    """The last day a partial date can mean: an 'until 2026' ends on 31 December 2026."""
+    try:
+        if date.day is not None:
+            return date.as_date()
+        if date.month is not None:
+            return dt.date(date.year, date.month, calendar.monthrange(date.year, date.month)[1])
+        return dt.date(date.year, 12, 31)
+    except (ValueError, calendar.IllegalMonthError) as error:
+        raise Invalid(f"{date} is not a date ({error})") from None
+
+
+def player_names(player: Player) -> set[str]:
+    names = {player.full_name, player.known_as}
+    names.update(alt.name for alt in player.alternative_names.all())
+    return {normalize(name) for name in names if name}
+
+
+def club_names(club: Club) -> set[str]:
+    names = {club.name, club.short_name}
+    names.update(alt.name for alt in club.alternative_names.all())
+    return {normalize(name) for name in names if name}
+
+
+def find_player(name: str, *, surname: bool = False) -> Player | None:
+    """The player called name (full name, name shown or an alternative name, accents folded);
+    with surname=True a unique player whose surname is the name's last word also matches."""
+    wanted = normalize(name)
+    if not wanted:
+        return None
+    candidates = list(
+        Player.objects.filter(
+            Q(search_text__contains=wanted) | Q(alternative_names__name__iexact=name)
+        )
+        .distinct()
+        .order_by("pk")
+        .prefetch_related("alternative_names")
+    )
+    for player in candidates:
+        if wanted in player_names(player):
+            return player
+    if not surname:
+        return None
+    last = wanted.split()[-1]
+    if len(last) < 3:
+        return None
+    matches = [
+        p
+        for p in Player.objects.filter(search_text__contains=last).order_by("pk")
+        if normalize(p.full_name).split()[-1:] == [last]
+    ]
+    return matches[0] if len(matches) == 1 else None
+
+
+class References:
+    """Shared records (countries, clubs, competitions, seasons, national teams) for one
+    document, looked up once each."""
+
+    def __init__(self, recorder: Recorder) -> None:
+        self.recorder = recorder
+        self.countries: dict[str, Country] = {}
+        self.clubs: dict[str, Club] = {}
+        self.competitions: dict[str, Competition] = {}
+        self.seasons: dict[tuple[int, int], Season] = {}
+        self.teams: dict[tuple[str, str], NationalTeam] = {}
+        self.found: dict[str, Club | None] = {}
+        self.aliases: set[tuple[int, str]] = set()
+
+    def country(self, code: str | None, line: int | None) -> Country | None:
+        if not code:
+            return None
+        if code not in self.countries:
+            known = countries.country_by_code(code)
+            if known is None:
+                return None
+            self.countries[code] = self.recorder.sync(
+                Country,
+                lookup={"code": known.code},
+                values={},
+                create_only={"name": known.name, "demonym": (known.demonyms or ("",))[0]},
+                line=line,
+                reference=True,
+            )
+        return self.countries[code]
+
+    def find_club(self, name: str) -> Club | None:
+        wanted = normalize(name)
+        if wanted in self.clubs:
+            return self.clubs[wanted]
+        if wanted not in self.found:
+            self.found[wanted] = self._find_club(name, wanted)
+        return self.found[wanted]
+
+    def _find_club(self, name: str, wanted: str) -> Club | None:
+        # search_text holds every name of the club, accents folded (kept fresh on import).
+        candidates = list(Club.objects.filter(search_text__contains=wanted).order_by("pk"))
+        for club in candidates:  # the club's own name first…
+            if normalize(club.name) == wanted:
+                return club
+        if not candidates:
+            alias = ClubName.objects.filter(name__iexact=name).select_related("club").first()
+            return alias.club if alias else None
+        for club in candidates:  # …then its short or alternative names
+            if normalize(club.short_name) == wanted:
+                return club
+        alias = next(
+            (
+                a
+                for a in ClubName.objects.filter(club__in=candidates).select_related("club")
+                if normalize(a.name) == wanted
+            ),
+            None,
+        )
+        return alias.club if alias else None
+
+    def club(self, name: str, line: int | None) -> Club:
+        wanted = normalize(name)
+        if wanted in self.clubs:
+            return self.clubs[wanted]
+        if not wanted:
+            raise Invalid(f"a club without a name: {name!r}", line)
+        club = self.find_club(name)
+        values = {}
+        affiliate = _AFFILIATE.match(name.strip())
+        if affiliate:
+            parent = self.find_club(affiliate.group("parent"))
+            if parent is not None and parent != club:
+                values["parent"] = parent
+        club = self.recorder.sync(
+            Club,
+            lookup=None,
+            instance=club,
+            values=values,
+            create_only={"name": name.strip()},
+            line=line,
+            reference=True,
+        )
+        self.clubs[wanted] = self.found[wanted] = club
+        return club
+
+    def alias(self, club: Club, alias: str, line: int | None) -> None:
+        """Another name of club from the prose ('Bremen'), unless it names another club."""
+        wanted = normalize(alias)
+        if not wanted or wanted in {normalize(club.name), normalize(club.short_name)}:
+            return
+        if (club.pk, wanted) in self.aliases:
+            return
+        self.aliases.add((club.pk, wanted))
+        existing = next(
+            (a for a in club.alternative_names.all() if normalize(a.name) == wanted), None
+        )
+        if existing is None:
+            other = self.find_club(alias)
+            if other is not None and other != club:
+                return
+        self.recorder.sync(
+            ClubName,
+            lookup=None,
+            instance=existing,
+            values={},
+            create_only={"club": club, "name": alias},
+            line=line,
+        )
+        self.found[wanted] = club
+
+    def competition(self, name: str, line: int | None) -> Competition:
+        key = normalize(name)
+        if not key:
+            raise Invalid(f"a division without a name: {name!r}", line)
+        if key not in self.competitions:
+            found = Competition.objects.filter(name__iexact=name).order_by("pk").first()
+            if found is None:
+                found = next(
+                    (
+                        c
+                        for c in Competition.objects.filter(name__icontains=name.split()[0])
+                        if normalize(c.name) == key
+                    ),
+                    None,
+                )
+            self.competitions[key] = self.recorder.sync(
+                Competition,
+                lookup=None,
+                instance=found,
+                values={},
+                create_only={"name": name, "kind": Competition.Kind.LEAGUE},
+                line=line,
+                reference=True,
+            )
+        return self.competitions[key]
+
+    def season(self, season: ParsedSeason, line: int | None) -> Season:
+        key = (season.start_year, season.end_year)
+        if key not in self.seasons:
+            if not 0 <= season.end_year - season.start_year <= 1 or season.start_year < 1850:
+                raise Invalid(f"{season.label} is not a season", line)
+            self.seasons[key] = self.recorder.sync(
+                Season,
+                lookup={"start_year": season.start_year, "end_year": season.end_year},
+                values={},
+                line=line,
+                reference=True,
+            )
+        return self.seasons[key]
+
+    def national_team(self, team: ParsedTeam | None, line: int | None) -> NationalTeam | None:
+        """The national team, or None for a side the model has no level for ('youth')."""
+        if team is None or team.level not in LEVELS or not team.country:
+            return None
+        key = (team.country, team.level)
+        if key not in self.teams:
+            country = self.country(team.country, line)
+            if country is None:
+                return None
+            self.teams[key] = self.recorder.sync(
+                NationalTeam,
+                lookup={"country": country, "level": team.level},
+                values={},
+                line=line,
+                reference=True,
+            )
+        return self.teams[key]
+
+
+def refresh_search_text(instance: Club | Player) -> None:
+    """Alternative names added after the save belong in search_text; no history row."""
+    getattr(instance, "_prefetched_objects_cache", {}).clear()
+    instance.refresh_search_text()
+    type(instance).objects.filter(pk=instance.pk).exclude(search_text=instance.search_text).update(
+        search_text=instance.search_text
+    )
+
+
+__all__ = [
+    "ClubName",
+    "PlayerName",
+    "References",
+    "find_player",
+    "first_day",
+    "last_day",
+    "refresh_search_text",
+]

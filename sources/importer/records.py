@@ -1,0 +1,309 @@
+"""Writing one document's records: three-way merge with the editor's changes, provenance.
+
+Every record a document gives goes through ``Recorder.sync``: find or create it, then for
+each field compare three values, the current one, the document's one and the ones
+documents gave it before (``Provenance.imported_values``):
+
+- current equals the document's value: nothing to do;
+- current is a value some document gave (or empty and no document ever gave one): the
+  editor did not touch it, so the document's value is written;
+- otherwise an editor changed it in the admin: the editor's value is kept and the
+  conflict is reported.
+
+A record is saved only when a field changed, so re-imports add no history rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from simple_history.utils import bulk_create_with_history
+
+from sources.importer.report import Conflict, DocumentReport
+from sources.models import Provenance, SourceDocument
+
+EMPTY: tuple[Any, ...] = (None, "", [], {})
+
+
+class DocumentError(Exception):
+    """The importer's own error: a document that cannot be imported; names file and line."""
+
+    def __init__(self, file_name: str, line: int | None, message: str) -> None:
+        self.file_name = file_name
+        self.line = line
+        self.message = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = self.file_name if self.line is None else f"{self.file_name}, line {self.line}"
+        return f"{where}: {self.message}"
+
+
+class Invalid(Exception):
+    """A value the model cannot hold; the service turns it into a DocumentError."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        self.message = message
+        self.line = line
+        super().__init__(message)
+
+
+def serialize(value: Any) -> Any:
+    """The JSON form a value is stored and compared in."""
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(dt.UTC)
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def current_value(instance: models.Model, name: str) -> Any:
+    model_field = instance._meta.get_field(name)
+    if model_field.many_to_many:
+        if instance.pk is None:
+            return []
+        return sorted(getattr(instance, name).values_list("pk", flat=True))
+    if model_field.is_relation:
+        return getattr(instance, model_field.attname)
+    return serialize(getattr(instance, name))
+
+
+@dataclass(slots=True)
+class _Pending:
+    content_type_id: int
+    object_id: int
+    values: dict[str, Any]
+    line: int | None
+
+
+@dataclass(slots=True)
+class Recorder:
+    """Writes the records of one document and remembers where each came from."""
+
+    document: SourceDocument
+    report: DocumentReport
+    # This document's provenance from its previous import, by (content type id, object id).
+    previous: dict[tuple[int, int], Provenance] = field(default_factory=dict)
+    touched: dict[tuple[int, int], _Pending] = field(default_factory=dict)
+    created: bool = False  # did the last sync create its record?
+    user: Any = None  # the editor uploading, for the history rows of bulk inserts
+    deferred: dict[type[models.Model], list[models.Model]] = field(default_factory=dict)
+    deferred_notes: list[tuple[models.Model, dict[str, Any], int | None]] = field(
+        default_factory=list
+    )
+
+    @staticmethod
+    def content_type_id(model: type[models.Model]) -> int:
+        return ContentType.objects.get_for_model(model).pk  # cached by Django
+
+    def check_lengths(
+        self, model: type[models.Model], values: dict[str, Any], line: int | None
+    ) -> None:
+        for name, value in values.items():
+            model_field = model._meta.get_field(name)
+            limit = getattr(model_field, "max_length", None)
+            if isinstance(value, str) and limit and len(value) > limit:
+                raise Invalid(
+                    f"{model._meta.verbose_name} {model_field.verbose_name} is longer than "
+                    f"{limit} characters: {value[:60]!r}…",
+                    line,
+                )
+
+    def sync(
+        self,
+        model: type[models.Model],
+        *,
+        lookup: dict[str, Any] | None,
+        values: dict[str, Any],
+        line: int | None,
+        instance: models.Model | None = None,
+        create_only: dict[str, Any] | None = None,
+        reference: bool = False,
+        find: bool = True,
+    ) -> models.Model:
+        """Find (by lookup) or create the record, merge values into it, note its source.
+
+        values: the fields the document states (None only where None is a fact, as in
+        'did not take part'); many-to-many fields as lists of instances.
+        create_only: fields set on a new record but never compared (a club's name).
+        reference: a shared record (club, country, season…) the document merely uses gets
+        provenance only when the document created or changed it, so popular clubs do not
+        collect a provenance row per player.
+        find=False: the record cannot exist yet (its parent was just created): no lookup,
+        and it is created with its siblings in one bulk insert (with history) at finish().
+        """
+        lookup = lookup or {}
+        self.check_lengths(model, values | lookup | (create_only or {}), line)
+        label = model._meta.verbose_name
+        if instance is None and lookup and find:
+            instance = model._default_manager.filter(**lookup).order_by("pk").first()
+        plain = {k: v for k, v in values.items() if not model._meta.get_field(k).many_to_many}
+        many = {k: v for k, v in values.items() if model._meta.get_field(k).many_to_many}
+        if instance is None and not find and not many:
+            instance = model(**lookup, **plain, **(create_only or {}))
+            self.deferred.setdefault(model, []).append(instance)
+            self.deferred_notes.append((instance, dict(values), line))
+            self.report.count(label, "created")
+            self.created = True
+            return instance
+        if instance is None:
+            instance = model(**lookup, **plain, **(create_only or {}))
+            instance.save()
+            for name, objects in many.items():
+                getattr(instance, name).set(objects)
+            self.report.count(label, "created")
+            written = self.created = True
+        else:
+            written = self.merge(instance, plain, many, line)
+            self.created = False
+        key = (self.content_type_id(model), instance.pk)
+        if written or not reference or key in self.previous or key in self.touched:
+            self.note(instance, {k: serialize_many(v) for k, v in values.items()}, line)
+        return instance
+
+    def merge(
+        self,
+        instance: models.Model,
+        plain: dict[str, Any],
+        many: dict[str, list],
+        line: int | None,
+    ) -> bool:
+        given = self.given_before(instance) if plain or many else {}
+        changed: list[str] = []
+        for name, value in (plain | many).items():
+            new = serialize_many(value) if name in many else serialize(value)
+            current = current_value(instance, name)
+            if name in many:
+                new = sorted(new)
+            if current == new:
+                continue
+            if current in given.get(name, ()) or (name not in given and current in EMPTY):
+                if name in many:
+                    getattr(instance, name).set(value)
+                else:
+                    setattr(instance, name, value)
+                changed.append(name)
+            else:
+                self.report.conflicts.append(
+                    Conflict(
+                        record=f"{instance._meta.verbose_name} “{instance}”",
+                        field=str(instance._meta.get_field(name).verbose_name),
+                        editor_value=display(instance, name, current),
+                        document_value=display(instance, name, new),
+                        line=line,
+                    )
+                )
+        if [name for name in changed if name in plain]:
+            instance.save()
+        self.report.count(instance._meta.verbose_name, "updated" if changed else "unchanged")
+        return bool(changed)
+
+    def given_before(self, instance: models.Model) -> dict[str, list[Any]]:
+        """Every value any document gave each field of this record at its last import."""
+        rows = Provenance.objects.filter(
+            content_type_id=self.content_type_id(type(instance)), object_id=instance.pk
+        ).values_list("imported_values", flat=True)
+        given: dict[str, list[Any]] = {}
+        for values in rows:
+            for name, value in (values or {}).items():
+                given.setdefault(name, []).append(
+                    sorted(value) if isinstance(value, list) else value
+                )
+        return given
+
+    def note(self, instance: models.Model, values: dict[str, Any], line: int | None) -> None:
+        key = (self.content_type_id(type(instance)), instance.pk)
+        pending = self.touched.get(key)
+        if pending is None:
+            self.touched[key] = _Pending(key[0], key[1], dict(values), line)
+        else:
+            pending.values.update(values)
+            if pending.line is None:
+                pending.line = line
+
+    def flush(self) -> None:
+        """Create the deferred records, each model's in one bulk insert with its history."""
+        for model, objects in self.deferred.items():
+            if getattr(model._meta, "simple_history_manager_attribute", None):
+                bulk_create_with_history(objects, model, default_user=self.user)
+            else:
+                model._default_manager.bulk_create(objects)
+        for instance, values, line in self.deferred_notes:
+            self.note(instance, {k: serialize_many(v) for k, v in values.items()}, line)
+        self.deferred, self.deferred_notes = {}, []
+
+    def finish(self, *, deletable: tuple[type[models.Model], ...]) -> None:
+        """Write provenance; drop what the document no longer says (unless an editor kept it)."""
+        self.flush()
+        new_rows = []
+        for key, pending in self.touched.items():
+            row = self.previous.get(key)
+            if row is None:
+                new_rows.append(
+                    Provenance(
+                        document=self.document,
+                        content_type_id=pending.content_type_id,
+                        object_id=pending.object_id,
+                        imported_values=pending.values,
+                        line=pending.line,
+                    )
+                )
+            elif row.imported_values != pending.values or row.line != pending.line:
+                row.imported_values, row.line = pending.values, pending.line
+                row.save(update_fields=["imported_values", "line"])
+        Provenance.objects.bulk_create(new_rows)
+        for key, row in self.previous.items():
+            if key not in self.touched:
+                self.drop(row, deletable)
+
+    def drop(self, row: Provenance, deletable: tuple[type[models.Model], ...]) -> None:
+        model = ContentType.objects.get_for_id(row.content_type_id).model_class()
+        instance = model._default_manager.filter(pk=row.object_id).first() if model else None
+        row.delete()
+        if instance is None or model not in deletable:
+            return
+        others = Provenance.objects.filter(
+            content_type_id=row.content_type_id, object_id=row.object_id
+        ).exists()
+        untouched = all(
+            current_value(instance, name) == (sorted(v) if isinstance(v, list) else v)
+            for name, v in row.imported_values.items()
+        )
+        if others:
+            return
+        if untouched:
+            instance.delete()
+            self.report.count(model._meta.verbose_name, "deleted")
+        else:
+            self.report.warn(
+                row.line,
+                f"{model._meta.verbose_name} “{instance}” is no longer in the document; "
+                "kept because an editor changed it",
+            )
+
+
+def serialize_many(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return sorted(serialize(v) for v in value)
+    return serialize(value)
+
+
+def display(instance: models.Model, name: str, value: Any) -> str:
+    """A value as an editor reads it: related records by name, empty as '—'."""
+    if value in EMPTY:
+        return "—"
+    model_field = instance._meta.get_field(name)
+    if model_field.is_relation:
+        related = model_field.related_model._default_manager.filter(
+            pk__in=value if isinstance(value, list) else [value]
+        )
+        return ", ".join(str(r) for r in related) or str(value)
+    return str(value)

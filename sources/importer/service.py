@@ -1,0 +1,258 @@
+"""Import service: documents in, records out, one transaction (savepoint) per document."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import traceback
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import nullcontext
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
+from django.db.models import Model
+
+from sources.importer import biography, interview
+from sources.importer.records import DocumentError, Invalid, Recorder
+from sources.importer.report import Conflict, DocumentReport, ImportReport, Message
+from sources.models import SourceDocument
+from sources.parsing import (
+    MAX_BYTES,
+    BiographyDocument,
+    ParseError,
+    decode_document,
+    detect_kind,
+    parse_document,
+)
+
+logger = logging.getLogger(__name__)
+
+BATCH = 50  # documents committed together (each still in its own savepoint)
+Progress = Callable[[int, int, DocumentReport], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Upload:
+    """One document to import: its name and its bytes."""
+
+    file_name: str
+    data: bytes
+
+
+def checksum(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_paths(paths: Sequence[str | Path]) -> list[Upload | DocumentReport]:
+    """Files and folders (every file in them, sorted) as uploads; a path that cannot be
+    read becomes a failed report so the others still import."""
+    found: list[Upload | DocumentReport] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        else:
+            files = [path]
+        for file in files:
+            try:
+                with file.open("rb") as handle:
+                    data = handle.read(MAX_BYTES + 1)  # enough to say it is too big
+            except OSError as error:
+                report = DocumentReport(file_name=str(file), status="failed")
+                report.errors.append(Message(None, f"cannot read: {error.strerror or error}"))
+                found.append(report)
+                continue
+            found.append(Upload(file_name=file.name, data=data))
+    return found
+
+
+def import_document(
+    *, file_name: str, data: bytes, dry_run: bool = False, force: bool = False, user=None
+) -> DocumentReport:
+    """Import one document. Raises DocumentError (and only that) when it cannot be imported;
+    then nothing of it is written. Otherwise returns its report.
+
+    An unchanged document (same SHA-256) whose records nobody touched since is skipped
+    ("unchanged"); force=True re-runs the full merge, which restores deleted records.
+    """
+    digest = checksum(data)
+    known = SourceDocument.objects.filter(checksum=digest).first()
+    if known is not None and not force and untouched_since_import(known):
+        return unchanged_report(known, file_name, dry_run=dry_run)
+    try:
+        text = decode_document(data, file_name)
+        parsed = parse_document(text, file_name)
+    except ParseError as error:
+        raise DocumentError(error.file_name, error.line, error.message) from None
+    try:
+        return _import_parsed(
+            file_name=file_name, digest=digest, text=text, parsed=parsed, dry_run=dry_run,
+            user=user,
+        )  # fmt: skip
+    except Invalid as error:
+        raise DocumentError(file_name, error.line, error.message) from None
+    except (DatabaseError, ValidationError, ValueError, OverflowError) as error:
+        raise DocumentError(file_name, None, f"cannot be stored: {error}") from None
+
+
+@transaction.atomic
+def _import_parsed(
+    *, file_name: str, digest: str, text: str, parsed, dry_run: bool, user
+) -> DocumentReport:
+    report = DocumentReport(
+        file_name=file_name, kind=parsed.kind, language=parsed.language or "", dry_run=dry_run
+    )
+    source = (
+        SourceDocument.objects.filter(checksum=digest).first()
+        or SourceDocument.objects.filter(file_name=file_name).order_by("-imported_at").first()
+    )
+    if source is None:
+        report.status = "new"
+        source = SourceDocument.objects.create(
+            file_name=file_name, checksum=digest, kind=parsed.kind, language=report.language,
+            text=text,
+        )  # fmt: skip
+        previous = {}
+    else:
+        report.status = "changed" if source.checksum != digest else "unchanged"
+        changed = {"file_name": file_name, "checksum": digest, "kind": parsed.kind,
+                   "language": report.language, "text": text}  # fmt: skip
+        if any(getattr(source, name) != value for name, value in changed.items()):
+            for name, value in changed.items():
+                setattr(source, name, value)
+            source.save()
+        previous = {(p.content_type_id, p.object_id): p for p in source.provenance.all()}
+    recorder = Recorder(document=source, report=report, previous=previous, user=user)
+    if isinstance(parsed, BiographyDocument):
+        biography.BiographyImport(recorder, parsed).run()
+        recorder.finish(deletable=biography.DELETABLE)
+    else:
+        interview.InterviewImport(recorder, parsed).run()
+        recorder.finish(deletable=interview.DELETABLE)
+    report.warnings.sort(key=lambda w: w.line or 0)
+    if report.status == "unchanged" and report.wrote_something:
+        report.status = "changed"
+    stored = report.as_dict() | {"records": len(recorder.touched)}
+    if source.report != stored:
+        source.report = stored
+        source.save()
+    if dry_run:
+        transaction.set_rollback(True)
+    return report
+
+
+def untouched_since_import(source: SourceDocument) -> bool:
+    """True when every record the document gave still exists and none changed since."""
+    if source.report.get("errors") or "records" not in source.report:
+        return False
+    rows = list(source.provenance.values_list("content_type_id", "object_id"))
+    if len(rows) != source.report["records"]:
+        return False  # a record was deleted (its provenance went with it)
+    by_type: dict[int, list[int]] = {}
+    for content_type_id, object_id in rows:
+        by_type.setdefault(content_type_id, []).append(object_id)
+    for content_type_id, ids in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None:
+            return False
+        history = _historical_model(model)
+        if history is not None:
+            edited = history.objects.filter(id__in=ids, history_date__gt=source.last_seen_at)
+            if edited.exists():
+                return False
+        elif model._default_manager.filter(pk__in=ids).count() != len(set(ids)):
+            return False
+    return True
+
+
+@cache
+def _historical_model(model: type[Model]) -> type[Model] | None:
+    """The django-simple-history model of model (looked up once: the descriptor is slow)."""
+    manager = getattr(model._meta, "simple_history_manager_attribute", None)
+    return getattr(model, manager).model if manager else None
+
+
+def unchanged_report(source: SourceDocument, file_name: str, *, dry_run: bool) -> DocumentReport:
+    """The report of a skipped document: nothing written; last warnings and conflicts."""
+    stored = source.report
+    report = DocumentReport(
+        file_name=file_name,
+        kind=source.kind,
+        language=source.language,
+        status="unchanged",
+        dry_run=dry_run,
+    )
+    report.warnings = [Message(w["line"], w["text"]) for w in stored.get("warnings", [])]
+    report.conflicts = [Conflict(**c) for c in stored.get("conflicts", [])]
+    for name, counts in stored.get("counts", {}).items():
+        report.counts[name]["unchanged"] += sum(
+            counts.get(a, 0) for a in ("created", "updated", "unchanged")
+        )
+    return report
+
+
+def _rank(upload: Upload) -> int:
+    """Biographies first, so interviews find the players they are about."""
+    try:
+        kind = detect_kind(decode_document(upload.data, upload.file_name))
+    except ParseError:
+        return 0
+    return 0 if kind == "biography" else 1
+
+
+def import_documents(
+    *,
+    uploads: Iterable[Upload | DocumentReport],
+    dry_run: bool = False,
+    force: bool = False,
+    progress: Progress | None = None,
+    user=None,
+) -> ImportReport:
+    """Import many documents, each in its own transaction: one that fails leaves nothing
+    behind and the others still import. A dry run rolls back the whole run at the end
+    (documents see each other's records, as in the real run)."""
+    items = list(uploads)
+    ready = sorted((u for u in items if isinstance(u, Upload)), key=_rank)
+    result = ImportReport(documents=[u for u in items if isinstance(u, DocumentReport)])
+    result.dry_run = dry_run
+    with transaction.atomic() if dry_run else nullcontext():
+        for batch_start in range(0, len(ready), BATCH):
+            # Each document has its own savepoint; committing a batch at once saves a
+            # disk sync per document (SQLite spends most of a small import committing).
+            with nullcontext() if dry_run else transaction.atomic():
+                for number, upload in enumerate(
+                    ready[batch_start : batch_start + BATCH], start=batch_start + 1
+                ):
+                    report = _import_one(upload, dry_run=dry_run, force=force, user=user)
+                    result.documents.append(report)
+                    if progress is not None:
+                        progress(number, len(ready), report)
+        if dry_run:
+            transaction.set_rollback(True)
+    return result
+
+
+def _import_one(upload: Upload, *, dry_run: bool, force: bool, user) -> DocumentReport:
+    try:
+        # A dry run rolls back once at the end (see import_documents), so each document
+        # keeps its savepoint here and later documents see its records.
+        report = import_document(
+            file_name=upload.file_name, data=upload.data, force=force, user=user
+        )
+    except DocumentError as error:
+        report = DocumentReport(file_name=upload.file_name, status="failed")
+        report.errors.append(Message(error.line, error.message))
+    except Exception as error:  # a bug, not bad input: report it, import the rest
+        logger.warning("importing %s failed: %r", upload.file_name, error)
+        report = DocumentReport(file_name=upload.file_name, status="failed")
+        report.errors.append(Message(None, f"internal error: {type(error).__name__}: {error}"))
+        report.traceback = traceback.format_exc()
+    report.dry_run = dry_run
+    return report
+
+
+__all__ = ["Upload", "import_document", "import_documents", "read_paths"]

@@ -1,0 +1,65 @@
+"""An editor uploads documents in the admin: dry-run report, confirm, result."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from players.models import Player
+from sources.models import SourceDocument
+
+from .conftest import SEEDS, database_state
+
+UPLOAD = "admin:sources_sourcedocument_upload"
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def files() -> list[SimpleUploadedFile]:
+    return [SimpleUploadedFile(p.name, p.read_bytes()) for p in sorted(SEEDS.iterdir())]
+
+
+def test_an_editor_checks_then_imports_documents(editor_client, media):
+    assert editor_client.get(reverse(UPLOAD)).status_code == 200
+    before = database_state()
+    preview = editor_client.post(reverse(UPLOAD), {"documents": files()})
+    assert preview.status_code == 200
+    assert b"Dry run: nothing has been written yet" in preview.content
+    assert b"would be" in preview.content
+    assert database_state() == before
+    token = preview.context["token"]
+    result = editor_client.post(reverse(UPLOAD), {"confirm": "1", "token": token})
+    assert result.status_code == 200
+    assert Player.objects.filter(full_name="Mio Backhaus").exists()
+    assert SourceDocument.objects.count() == 3
+    assert [d.status for d in result.context["result"].documents] == ["new"] * 3
+    history = Player.history.get(full_name="Mio Backhaus")
+    assert history.history_type == "+"
+
+
+def test_a_bad_file_is_reported_in_the_preview(editor_client):
+    bad = SimpleUploadedFile("broken.txt", b"\xff\xfe\x00\x00binary")
+    preview = editor_client.post(reverse(UPLOAD), {"documents": [bad]})
+    assert preview.status_code == 200
+    assert b"broken.txt" in preview.content
+    assert b"binary" in preview.content
+
+
+def test_a_confirmation_without_a_pending_upload_imports_nothing(editor_client):
+    response = editor_client.post(reverse(UPLOAD), {"confirm": "1", "token": "nope"})
+    assert b"expired" in response.content
+    assert not SourceDocument.objects.exists()
+
+
+def test_the_changelist_offers_the_upload(editor_client):
+    response = editor_client.get(reverse("admin:sources_sourcedocument_changelist"))
+    assert reverse(UPLOAD).encode() in response.content
+
+
+def test_a_stranger_cannot_upload(client, stranger):
+    client.force_login(stranger)
+    response = client.post(reverse(UPLOAD), {"documents": files()})
+    assert response.status_code == 302
+    assert not SourceDocument.objects.exists()

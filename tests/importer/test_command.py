@@ -1,0 +1,121 @@
+"""python manage.py import_seeds: output, exit status, bad input without tracebacks."""
+
+from contextlib import suppress
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from players.models import Player
+from sources.models import SourceDocument
+
+from .conftest import SEED_BIOGRAPHY, SEEDS, database_state
+
+BIOGRAPHY = (SEEDS / SEED_BIOGRAPHY).read_text(encoding="utf-8")
+
+
+def import_seeds(*args: str) -> tuple[str, str]:
+    out, err = StringIO(), StringIO()
+    call_command("import_seeds", *args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+@pytest.mark.django_db
+def test_the_command_imports_the_seeds_folder_by_default():
+    out, err = import_seeds()
+    assert "3 documents: 3 new" in out
+    assert "000_2593bb3e1f49e045.txt [biography, en] new" in out
+    assert err == ""
+    assert Player.objects.filter(full_name="Mio Backhaus").exists()
+    out, _ = import_seeds()
+    assert "3 documents: 0 new, 0 changed, 3 unchanged, 0 failed" in out
+
+
+@pytest.mark.django_db
+def test_a_dry_run_says_so_and_writes_nothing():
+    before = database_state()
+    out, _ = import_seeds("--dry-run", str(SEEDS))
+    assert "Dry run, nothing written" in out
+    assert "would be new" in out
+    assert database_state() == before
+
+
+@pytest.mark.django_db
+def test_verbosity_zero_prints_only_failures(tmp_path):
+    out, err = import_seeds("-v", "0")
+    assert out == ""
+    assert err == ""
+
+
+def bad(tmp_path, name: str, data: bytes):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+BAD_INPUT = {
+    "empty.txt": (b"", "empty"),
+    "binary.bin": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    "latin1.txt": ("= Jürgen Kohler =\n\nJürgen Kohler\n".encode("latin-1"), "not UTF-8"),
+    "huge.txt": (b"= A =\n" + b"x" * (10 * 1024 * 1024 + 10), "10 MB"),
+    "shopping.txt": (b"eggs\nmilk\nbread\n", "unknown kind"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUT))
+@pytest.mark.django_db
+def test_bad_input_fails_clearly_and_the_others_still_import(tmp_path, name):
+    data, _message = BAD_INPUT[name]
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    bad(folder, name, data)
+    bad(folder, SEED_BIOGRAPHY, BIOGRAPHY.encode())
+    with pytest.raises(CommandError) as raised:
+        import_seeds(str(folder))
+    assert raised.value.returncode == 1
+    assert "1 of 2 documents failed" in str(raised.value)
+    assert Player.objects.filter(full_name="Mio Backhaus").exists()
+    assert not SourceDocument.objects.filter(file_name=name).exists()
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUT))
+@pytest.mark.django_db
+def test_the_error_names_the_file_and_shows_no_traceback(tmp_path, name, capsys):
+    data, message = BAD_INPUT[name]
+    path = bad(tmp_path, name, data)
+    out, err = StringIO(), StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_seeds", str(path), stdout=out, stderr=err)
+    assert name in err.getvalue()
+    assert message in err.getvalue()
+    assert "Traceback" not in err.getvalue() + out.getvalue() + capsys.readouterr().err
+
+
+TABLE_DAMAGE = {
+    # a truncated table: the document ends in the middle of a row
+    "truncated": BIOGRAPHY[: BIOGRAPHY.index("| FC Volendam (loan) |") + 30],
+    "wrong cell count": BIOGRAPHY.replace(
+        "| 2022–23 | 10 | 0 | — | — | — | 10 | 0 | | | |", "| 2022–23 | 10 | 0 |"
+    ),
+    "not a number": BIOGRAPHY.replace("| 2025–26 | 22 | 0 |", "| 2025–26 | twenty | 0 |"),
+}
+
+
+@pytest.mark.parametrize("damage", sorted(TABLE_DAMAGE))
+@pytest.mark.django_db
+def test_a_damaged_table_is_reported_with_its_line(tmp_path, damage, capsys):
+    path = bad(tmp_path, "damaged.txt", TABLE_DAMAGE[damage].encode())
+    out, err = StringIO(), StringIO()
+    with suppress(CommandError):  # an error is fine as long as it names file and line
+        call_command("import_seeds", str(path), "-v", "2", stdout=out, stderr=err)
+    text = out.getvalue() + err.getvalue()
+    assert "damaged.txt, line " in text
+    assert "Traceback" not in text + capsys.readouterr().err
+
+
+@pytest.mark.django_db
+def test_a_missing_path_is_reported(tmp_path):
+    with pytest.raises(CommandError):
+        import_seeds(str(tmp_path / "nowhere.txt"), str(SEEDS / SEED_BIOGRAPHY))
+    assert Player.objects.filter(full_name="Mio Backhaus").exists()
