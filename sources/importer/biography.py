@@ -424,7 +424,18 @@ class BiographyImport:
                 teams[team] = ({}, line)
             return teams[team][0]
 
+        # "represented Germany at youth level" adds nothing once an age group is named.
+        named_levels = {
+            parsed.country
+            for parsed in (
+                *(m.team for m in self.doc.national_teams),
+                *(t for c in self.doc.caps for t in c.teams),
+            )
+            if parsed.level not in ("youth", "senior")
+        }
         for mention in self.doc.national_teams:
+            if mention.team.level == "youth" and mention.team.country in named_levels:
+                continue
             team = self.refs.national_team(mention.team, mention.line)
             if team is not None:
                 values = entry(team, mention.line)

@@ -141,6 +141,10 @@ def test_caps_shared_total_goes_to_the_note(mio):
     assert caps["Japan U15"].first_year == 2018
     assert caps["Germany U20"].caps is None
     assert "Germany U21" not in caps  # only the interview says so
+    # "represented Germany and Japan at underage level" adds no vague youth team
+    assert sorted(caps) == [
+        "Germany U15", "Germany U16", "Germany U18", "Germany U19", "Germany U20", "Japan U15",
+    ]  # fmt: skip
 
 
 def test_the_u20_match(mio):
