@@ -165,6 +165,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Several models have a "kind" or a date precision: one named enum per choice set.
+    "ENUM_NAME_OVERRIDES": {
+        "DatePrecisionEnum": "clubs.base.DatePrecision",
+        "PublishedPrecisionEnum": "interviews.models.Interview.DatePrecision",
+        "CompetitionKindEnum": "clubs.models.Competition.Kind",
+        "SpellKindEnum": "players.models.Spell.Kind",
+        "TurnKindEnum": "interviews.models.Turn.Kind",
+    },
 }
 
 LOGGING = {

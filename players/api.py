@@ -1,0 +1,333 @@
+"""JSON API for players: the list with its filters and the full career on the detail."""
+
+from typing import Any
+
+from django.db import models
+from django.db.models import Prefetch
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
+from rest_framework import serializers
+
+from clubs.api import (
+    SEARCH,
+    STATUS,
+    ApiViewSet,
+    ClubRefSerializer,
+    CompetitionRefSerializer,
+    CountrySerializer,
+    ModelInputSerializer,
+    NationalTeamRefSerializer,
+    OutputSerializer,
+    RefField,
+    param,
+    query_param,
+    visible,
+    write_schema,
+)
+from clubs.models import Club, Country
+from interviews.models import Interview
+from players.models import (
+    Cap,
+    InternationalMatch,
+    Player,
+    Position,
+    SeasonStatistics,
+    Spell,
+)
+from players.stats import STAT_FIELDS, Line, career_table
+
+
+class PlayerSerializer(OutputSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="player-detail", lookup_field="slug")
+    name = serializers.CharField(read_only=True, help_text="Known-as name, else full name.")
+    nationalities = serializers.SlugRelatedField(
+        many=True, read_only=True, slug_field="code", help_text="ISO codes."
+    )
+    current_club = ClubRefSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Player
+        fields = [
+            "slug",
+            "url",
+            "name",
+            "full_name",
+            "known_as",
+            "date_of_birth",
+            "date_of_birth_precision",
+            "nationalities",
+            "position",
+            "position_detail",
+            "current_club",
+            "status",
+            "updated_at",
+        ]
+
+
+class SpellSerializer(OutputSerializer):
+    club = ClubRefSerializer(read_only=True)
+    owner_club = ClubRefSerializer(
+        read_only=True, allow_null=True, help_text="For a loan: the club that owns the player."
+    )
+
+    class Meta:
+        model = Spell
+        fields = [
+            "club",
+            "kind",
+            "owner_club",
+            "start",
+            "start_precision",
+            "end",
+            "end_precision",
+            "note",
+        ]
+
+
+class StatLineSerializer(serializers.Serializer):
+    """Appearances and goals; null is 'did not take part', apart from 0."""
+
+    league_apps = serializers.IntegerField(allow_null=True)
+    league_goals = serializers.IntegerField(allow_null=True)
+    cup_apps = serializers.IntegerField(allow_null=True)
+    cup_goals = serializers.IntegerField(allow_null=True)
+    continental_apps = serializers.IntegerField(allow_null=True)
+    continental_goals = serializers.IntegerField(allow_null=True)
+    other_apps = serializers.IntegerField(allow_null=True)
+    other_goals = serializers.IntegerField(allow_null=True)
+    total_apps = serializers.IntegerField(allow_null=True)
+    total_goals = serializers.IntegerField(allow_null=True)
+
+
+class SeasonLineSerializer(StatLineSerializer):
+    season = serializers.CharField(help_text="2023–24, or 2025 for a calendar-year season.")
+    division = CompetitionRefSerializer()
+    on_loan = serializers.BooleanField()
+
+
+class ClubStatisticsSerializer(serializers.Serializer):
+    club = ClubRefSerializer()
+    on_loan = serializers.BooleanField()
+    seasons = SeasonLineSerializer(many=True)
+    total = StatLineSerializer(help_text="Computed from the seasons above.")
+
+
+class CareerStatisticsSerializer(serializers.Serializer):
+    clubs = ClubStatisticsSerializer(many=True)
+    total = StatLineSerializer(help_text="Career total, computed from every season.")
+
+
+def line_data(line: Line) -> dict[str, int | None]:
+    return {name: line[name] for name in (*STAT_FIELDS, "total_apps", "total_goals")}
+
+
+def career_statistics(rows: list[SeasonStatistics]) -> dict[str, Any]:
+    """The season rows grouped by club with per-club and career totals (players.stats)."""
+    table = career_table(rows)
+    return {
+        "clubs": [
+            {
+                "club": block.club,
+                "on_loan": block.on_loan,
+                "seasons": [
+                    {
+                        **line_data(line),
+                        "season": row.season.label,
+                        "division": row.division,
+                        "on_loan": row.on_loan,
+                    }
+                    for row, line in block.lines
+                ],
+                "total": line_data(block.total),
+            }
+            for block in table.blocks
+        ],
+        "total": line_data(table.total),
+    }
+
+
+class CapSerializer(OutputSerializer):
+    national_team = NationalTeamRefSerializer(read_only=True)
+
+    class Meta:
+        model = Cap
+        fields = [
+            "national_team",
+            "caps",
+            "goals",
+            "first_year",
+            "last_year",
+            "debut",
+            "debut_precision",
+            "note",
+        ]
+
+
+class InternationalMatchSerializer(OutputSerializer):
+    national_team = NationalTeamRefSerializer(read_only=True)
+
+    class Meta:
+        model = InternationalMatch
+        fields = [
+            "national_team",
+            "date",
+            "date_precision",
+            "opponent",
+            "goals_for",
+            "goals_against",
+            "note",
+        ]
+
+
+class BiographySectionSerializer(serializers.Serializer):
+    heading = serializers.CharField()
+    text = serializers.CharField()
+
+
+class PlayerInterviewSerializer(OutputSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="interview-detail", lookup_field="slug")
+    outlet = serializers.SlugRelatedField(read_only=True, slug_field="name", allow_null=True)
+
+    class Meta:
+        model = Interview
+        fields = ["slug", "url", "title", "outlet", "published_at", "published_precision"]
+
+
+class PlayerDetailSerializer(PlayerSerializer):
+    alternative_names = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
+    country_of_birth = CountrySerializer(read_only=True, allow_null=True)
+    photo = serializers.ImageField(read_only=True, use_url=True)
+    photo_rendition = serializers.ImageField(read_only=True, use_url=True)
+    spells = serializers.SerializerMethodField()
+    loans = serializers.SerializerMethodField()
+    statistics = serializers.SerializerMethodField()
+    caps = CapSerializer(many=True, read_only=True)
+    notable_matches = InternationalMatchSerializer(many=True, read_only=True)
+    biography = BiographySectionSerializer(many=True, read_only=True, source="sections")
+    interviews = PlayerInterviewSerializer(many=True, read_only=True, source="visible_interviews")
+
+    class Meta(PlayerSerializer.Meta):
+        fields = [
+            *PlayerSerializer.Meta.fields,
+            "alternative_names",
+            "place_of_birth",
+            "country_of_birth",
+            "height_cm",
+            "contract_until",
+            "contract_until_precision",
+            "photo",
+            "photo_rendition",
+            "extra_facts",
+            "spells",
+            "loans",
+            "statistics",
+            "caps",
+            "notable_matches",
+            "biography",
+            "interviews",
+            "created_at",
+        ]
+
+    @extend_schema_field(SpellSerializer(many=True))
+    def get_spells(self, player: Player) -> list:
+        """Youth and senior spells (loans apart)."""
+        spells = [spell for spell in player.spells.all() if not spell.is_loan]
+        return SpellSerializer(spells, many=True, context=self.context).data
+
+    @extend_schema_field(SpellSerializer(many=True))
+    def get_loans(self, player: Player) -> list:
+        loans = [spell for spell in player.spells.all() if spell.is_loan]
+        return SpellSerializer(loans, many=True, context=self.context).data
+
+    @extend_schema_field(CareerStatisticsSerializer)
+    def get_statistics(self, player: Player) -> dict:
+        data = career_statistics(list(player.season_statistics.all()))
+        return CareerStatisticsSerializer(data, context=self.context).data
+
+
+class PlayerInputSerializer(ModelInputSerializer):
+    country_of_birth = RefField(
+        slug_field="code", queryset=Country.objects.all(), allow_null=True, required=False
+    )
+    nationalities = RefField(
+        slug_field="code", queryset=Country.objects.all(), many=True, required=False
+    )
+    current_club = RefField(
+        slug_field="slug", queryset=Club.objects.all(), allow_null=True, required=False
+    )
+
+    class Meta:
+        model = Player
+        fields = [
+            "full_name",
+            "known_as",
+            "slug",
+            "status",
+            "date_of_birth",
+            "date_of_birth_precision",
+            "place_of_birth",
+            "country_of_birth",
+            "nationalities",
+            "position",
+            "position_detail",
+            "height_cm",
+            "current_club",
+            "contract_until",
+            "contract_until_precision",
+        ]
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            param("position", "Playing position.", enum=Position.values),
+            param("club", "Slug of the current club."),
+            param("nationality", "ISO code of one of the nationalities, e.g. DE."),
+            SEARCH,
+            STATUS,
+        ]
+    ),
+    **write_schema(PlayerDetailSerializer, "player"),
+)
+class PlayerViewSet(ApiViewSet):
+    """Players; the detail has the whole career with computed totals."""
+
+    queryset = Player.objects.all()
+    output_serializer_class = PlayerSerializer
+    detail_serializer_class = PlayerDetailSerializer
+    input_serializer_class = PlayerInputSerializer
+
+    def get_queryset(self) -> models.QuerySet:
+        request = self.request
+        players = visible(request, Player.objects.select_related("current_club"))
+        if position := query_param(request, "position"):
+            players = players.filter(position=position)
+        if club := query_param(request, "club"):
+            players = players.filter(current_club__slug=club)
+        if nationality := query_param(request, "nationality"):
+            players = players.filter(nationalities__code__iexact=nationality)
+        if search := query_param(request, "search"):
+            players = players.search(search)
+        if wanted := query_param(request, "status"):
+            players = players.filter(status=wanted)
+        players = players.prefetch_related("nationalities").order_by("full_name", "pk")
+        if self.action == "list":
+            return players
+        return players.select_related("country_of_birth").prefetch_related(
+            "alternative_names",
+            Prefetch("spells", queryset=Spell.objects.select_related("club", "owner_club")),
+            Prefetch(
+                "season_statistics",
+                queryset=SeasonStatistics.objects.select_related("club", "season", "division"),
+            ),
+            Prefetch("caps", queryset=Cap.objects.select_related("national_team__country")),
+            Prefetch(
+                "notable_matches",
+                queryset=InternationalMatch.objects.select_related("national_team__country"),
+            ),
+            "sections",
+            Prefetch(
+                "interviews",
+                queryset=visible(request, Interview.objects.select_related("outlet")),
+                to_attr="visible_interviews",
+            ),
+        )
