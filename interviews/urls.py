@@ -5,6 +5,6 @@ from interviews import views
 app_name = "interviews"
 
 urlpatterns = [
-    path("", views.interview_list, name="list"),
-    path("<str:slug>/", views.interview_detail, name="detail"),
+    path("", views.interview_list_view, name="list"),
+    path("<str:slug>/", views.interview_detail_view, name="detail"),
 ]

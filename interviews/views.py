@@ -1,14 +1,60 @@
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
+from django.utils.translation import gettext as _
 
-from interviews.models import Interview
+from config.web import PageMeta, absolute, conditional_page
+from interviews.selectors import interview_detail, interview_list
+
+PAGE_SIZE = 20
 
 
-def interview_list(request: HttpRequest) -> HttpResponse:
-    interviews = Interview.objects.published()
-    return render(request, "interviews/interview_list.html", {"interviews": interviews})
+@conditional_page
+def interview_list_view(request: HttpRequest) -> HttpResponse:
+    page = Paginator(interview_list(), PAGE_SIZE).get_page(request.GET.get("page"))
+    meta = PageMeta(
+        title=_("Interviews"),
+        description=_("Interviews with our players, newest first."),
+        noindex=page.number > 1,
+    )
+    return render(
+        request,
+        "interviews/interview_list.html",
+        {"page_obj": page, "interviews": page.object_list, "meta": meta.for_request(request)},
+    )
 
 
-def interview_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    interview = get_object_or_404(Interview.objects.published(), slug=slug)
-    return render(request, "interviews/interview_detail.html", {"interview": interview})
+@conditional_page
+def interview_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
+    interview = interview_detail(slug)
+    meta = PageMeta(
+        title=interview.title,
+        description=interview.standfirst[:300] or interview.title,
+        og_type="article",
+    ).for_request(request)
+    article: dict = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": interview.title[:110],
+        "inLanguage": interview.language,
+        "url": meta.canonical,
+        "mainEntityOfPage": meta.canonical,
+    }
+    if interview.standfirst:
+        article["description"] = interview.standfirst
+    if interview.author:
+        article["author"] = {"@type": "Person", "name": interview.author}
+    if interview.outlet:
+        article["publisher"] = {"@type": "Organization", "name": interview.outlet.name}
+    if interview.published_at:
+        article["datePublished"] = interview.published_at.isoformat()
+    article["dateModified"] = interview.updated_at.isoformat()
+    if interview.about:
+        article["about"] = [
+            {"@type": "Person", "name": p.name, "url": absolute(p.get_absolute_url())}
+            for p in interview.about
+        ]
+    meta.json_ld = article
+    return render(
+        request, "interviews/interview_detail.html", {"interview": interview, "meta": meta}
+    )

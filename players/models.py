@@ -90,7 +90,8 @@ class Player(Publishable):
         return reverse("players:detail", kwargs={"slug": self.slug})
 
     def search_names(self) -> list[str]:
-        names = [self.full_name, self.known_as]
+        # The place of birth too: readers look up "the keeper from Mönchengladbach".
+        names = [self.full_name, self.known_as, self.place_of_birth]
         if self.pk:
             names += [alt.name for alt in self.alternative_names.all()]
         return names

@@ -5,6 +5,6 @@ from players import views
 app_name = "players"
 
 urlpatterns = [
-    path("", views.player_list, name="list"),
-    path("<str:slug>/", views.player_detail, name="detail"),
+    path("", views.player_list_view, name="list"),
+    path("<str:slug>/", views.player_detail_view, name="detail"),
 ]

@@ -1,0 +1,239 @@
+"""Reads behind the player pages: a fixed number of queries however long the career."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from clubs.models import Club, Country
+from config.web import sources_for
+from interviews.models import Interview
+from interviews.selectors import pull_quote, with_answers
+from players.models import (
+    BiographySection,
+    Cap,
+    InternationalMatch,
+    Player,
+    Position,
+    SeasonStatistics,
+    Spell,
+)
+from players.stats import CareerTable, ClubBlock, career_table
+from players.timeline import Timeline, build_timeline
+from sources.parsing.text import normalize
+
+STATISTICS_HEADINGS = {"career statistics", "statistics", "karrierestatistik", "statistik"}
+
+
+def player_list(*, position: str = "", club: str = "", nationality: str = "") -> QuerySet[Player]:
+    """Published players, filtered by position, current club slug and nationality code."""
+    players = (
+        Player.objects.published()
+        .select_related("current_club")
+        .prefetch_related("nationalities")
+        .order_by("full_name", "id")
+    )
+    if position in Position.values:
+        players = players.filter(position=position)
+    if club:
+        players = players.filter(current_club__slug=club)
+    if nationality:
+        players = players.filter(nationalities__code=nationality).distinct()
+    return players
+
+
+def filter_choices() -> dict:
+    """The clubs and nations that published players belong to, for the list's filter form."""
+    published = Player.objects.published()
+    return {
+        "positions": Position.choices,
+        "clubs": Club.objects.published()
+        .filter(current_players__in=published)
+        .distinct()
+        .order_by("name"),
+        "nations": Country.objects.filter(players__in=published).distinct().order_by("name"),
+    }
+
+
+@dataclass
+class StatRow:
+    row: SeasonStatistics
+    values: object  # players.stats.Line
+    division_span: int  # 0: the division cell above spans this row
+
+
+@dataclass
+class StatBlock:
+    block: ClubBlock
+    rows: list[StatRow]
+    owner: Club | None  # for a loan: the club that lent the player
+
+    @property
+    def rowspan(self) -> int:
+        return len(self.rows) + 1
+
+
+@dataclass
+class International:
+    cap: Cap
+    matches: list[InternationalMatch] = field(default_factory=list)
+
+
+@dataclass
+class PlayerPage:
+    player: Player
+    table: CareerTable
+    blocks: list[StatBlock]
+    youth_spells: list[Spell]
+    senior_spells: list[Spell]
+    loans: list[Spell]
+    internationals: list[International]
+    other_matches: list[InternationalMatch]
+    sections: list[BiographySection]
+    interviews: list[Interview]
+    timeline: Timeline
+    sources: dict[str, list[str]]
+    age: int | None
+
+
+def _age(player: Player, today: datetime.date) -> int | None:
+    born = player.date_of_birth
+    if born is None or player.date_of_birth_precision != "day":
+        return None
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+def _loan_owner(block: ClubBlock, loans: list[Spell]) -> Club | None:
+    """The owning club of the loan spell that covers the block's seasons."""
+    candidates = [loan for loan in loans if loan.club_id == block.club_id]
+    first_season = block.rows[0].season
+    for loan in candidates:
+        start = loan.start.year if loan.start else None
+        if start is None or start in (first_season.start_year, first_season.end_year):
+            return loan.owner_club
+    return candidates[0].owner_club if candidates else None
+
+
+def _stat_blocks(table: CareerTable, loans: list[Spell]) -> list[StatBlock]:
+    blocks = []
+    for block in table.blocks:
+        rows: list[StatRow] = []
+        for row, values in block.lines:
+            if rows and rows[-1].row.division_id == row.division_id:
+                head = next(r for r in reversed(rows) if r.division_span)
+                head.division_span += 1
+                rows.append(StatRow(row, values, 0))
+            else:
+                rows.append(StatRow(row, values, 1))
+        owner = _loan_owner(block, loans) if block.on_loan else None
+        blocks.append(StatBlock(block=block, rows=rows, owner=owner))
+    return blocks
+
+
+def player_page(slug: str, *, today: datetime.date | None = None) -> PlayerPage:
+    today = today or timezone.localdate()
+    queryset = (
+        Player.objects.published()
+        .select_related("current_club", "current_club__country", "country_of_birth")
+        .prefetch_related(
+            "alternative_names",
+            "nationalities",
+            Prefetch("spells", queryset=Spell.objects.select_related("club", "owner_club")),
+            Prefetch(
+                "season_statistics",
+                queryset=SeasonStatistics.objects.select_related("club", "season", "division"),
+            ),
+            Prefetch("caps", queryset=Cap.objects.select_related("national_team__country")),
+            Prefetch(
+                "notable_matches",
+                queryset=InternationalMatch.objects.select_related("national_team__country"),
+            ),
+            "sections",
+            Prefetch(
+                "interviews",
+                queryset=with_answers(Interview.objects.published().select_related("outlet")),
+            ),
+        )
+    )
+    try:
+        player = queryset.get(slug=slug)
+    except Player.DoesNotExist:
+        raise Http404("No such player.") from None
+
+    spells = list(player.spells.all())
+    rows = list(player.season_statistics.all())
+    loans = [s for s in spells if s.kind == Spell.Kind.LOAN]
+    table = career_table(rows)
+    caps = list(player.caps.all())
+    matches = list(player.notable_matches.all())
+    internationals = [
+        International(cap, [m for m in matches if m.national_team_id == cap.national_team_id])
+        for cap in caps
+    ]
+    capped = {cap.national_team_id for cap in caps}
+    interviews = list(player.interviews.all())
+    for interview in interviews:
+        interview.quote = pull_quote(interview)
+    sections = list(player.sections.all())
+    if table:
+        # The structured table replaces the source's own text table under that heading.
+        sections = [s for s in sections if normalize(s.heading) not in STATISTICS_HEADINGS]
+    sources = sources_for(
+        {
+            "profile": [player],
+            "biography": sections,
+            "statistics": rows,
+            "spells": spells,
+            "international": caps + matches,
+            "interviews": interviews,
+        }
+    )
+    return PlayerPage(
+        player=player,
+        table=table,
+        blocks=_stat_blocks(table, loans),
+        youth_spells=[s for s in spells if s.kind == Spell.Kind.YOUTH],
+        senior_spells=[s for s in spells if s.kind == Spell.Kind.SENIOR],
+        loans=loans,
+        internationals=internationals,
+        other_matches=[m for m in matches if m.national_team_id not in capped],
+        sections=sections,
+        interviews=interviews,
+        timeline=build_timeline(spells, rows, today),
+        sources=sources,
+        age=_age(player, today),
+    )
+
+
+def search_players(query: str, limit: int) -> list[Player]:
+    """Players by any of their names or their place of birth (see Player.search_names)."""
+    return list(
+        Player.objects.published()
+        .search(query)
+        .select_related("current_club")
+        .prefetch_related("alternative_names")
+        .order_by("full_name")[:limit]
+    )
+
+
+def featured_players(limit: int = 6) -> QuerySet[Player]:
+    """Players for the home page: the most recently updated published players."""
+    return (
+        Player.objects.published()
+        .select_related("current_club")
+        .order_by("-updated_at", "full_name")[:limit]
+    )
+
+
+def club_current_spells(club: Club, today: datetime.date) -> QuerySet[Spell]:
+    """Loans running today that involve the club, either way."""
+    return (
+        Spell.objects.filter(kind=Spell.Kind.LOAN, player__status="published")
+        .filter(Q(club=club) | Q(owner_club=club))
+        .filter(Q(end__isnull=True) | Q(end__gte=today))
+        .filter(Q(start__isnull=True) | Q(start__lte=today))
+        .select_related("player", "club", "owner_club")
+        .order_by("player__full_name")
+    )

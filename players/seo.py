@@ -1,0 +1,75 @@
+"""Meta description and schema.org Person of a player page."""
+
+from django.utils.translation import gettext as _
+
+from config.web import absolute
+from players.selectors import PlayerPage
+
+
+def player_summary(page: PlayerPage) -> str:
+    player = page.player
+    facts = []
+    if player.position:
+        facts.append(player.get_position_display())
+    if player.current_club:
+        facts.append(player.current_club.name)
+    if player.place_of_birth:
+        facts.append(_("born in %(place)s") % {"place": player.place_of_birth})
+    if player.date_of_birth:
+        facts.append(_("born %(date)s") % {"date": player.date_of_birth.year})
+    total = page.table.total.apps if page.table else None
+    if total is not None:
+        facts.append(_("%(apps)s club appearances") % {"apps": total})
+    text = " · ".join(facts)
+    return f"{player.name}: {text}" if text else player.name
+
+
+def _birth_date(player) -> str:
+    if not player.date_of_birth:
+        return ""
+    if player.date_of_birth_precision == "year":
+        return str(player.date_of_birth.year)
+    if player.date_of_birth_precision == "month":
+        return player.date_of_birth.strftime("%Y-%m")
+    return player.date_of_birth.isoformat()
+
+
+def player_json_ld(page: PlayerPage, url: str) -> dict:
+    player = page.player
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "name": player.name,
+        "url": url,
+    }
+    if player.known_as and player.known_as != player.full_name:
+        data["givenName"] = player.full_name
+    alternates = [n.name for n in player.alternative_names.all()]
+    if alternates:
+        data["alternateName"] = alternates
+    if player.photo_rendition:
+        data["image"] = absolute(player.photo_rendition.url)
+    if birth := _birth_date(player):
+        data["birthDate"] = birth
+    if player.place_of_birth:
+        data["birthPlace"] = {"@type": "Place", "name": player.place_of_birth}
+    nations = [c.name for c in player.nationalities.all()]
+    if nations:
+        data["nationality"] = [{"@type": "Country", "name": n} for n in nations]
+    if player.height_cm:
+        data["height"] = {
+            "@type": "QuantitativeValue",
+            "value": player.height_cm,
+            "unitCode": "CMT",
+        }
+    if player.position:
+        data["jobTitle"] = player.get_position_display()
+    if player.current_club and player.current_club.is_published:
+        data["memberOf"] = {
+            "@type": "SportsTeam",
+            "name": player.current_club.name,
+            "sport": "Soccer",
+            "url": absolute(player.current_club.get_absolute_url()),
+        }
+    data["description"] = player_summary(page)
+    return data
