@@ -3,7 +3,6 @@
 from typing import Any
 
 from django.db import models
-from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers
 
@@ -33,6 +32,7 @@ from players.models import (
     SeasonStatistics,
     Spell,
 )
+from players.selectors import with_career
 from players.stats import STAT_FIELDS, Line, career_table
 
 
@@ -312,22 +312,8 @@ class PlayerViewSet(ApiViewSet):
         players = players.prefetch_related("nationalities").order_by("full_name", "pk")
         if self.action == "list":
             return players
-        return players.select_related("country_of_birth").prefetch_related(
-            "alternative_names",
-            Prefetch("spells", queryset=Spell.objects.select_related("club", "owner_club")),
-            Prefetch(
-                "season_statistics",
-                queryset=SeasonStatistics.objects.select_related("club", "season", "division"),
-            ),
-            Prefetch("caps", queryset=Cap.objects.select_related("national_team__country")),
-            Prefetch(
-                "notable_matches",
-                queryset=InternationalMatch.objects.select_related("national_team__country"),
-            ),
-            "sections",
-            Prefetch(
-                "interviews",
-                queryset=visible(request, Interview.objects.select_related("outlet")),
-                to_attr="visible_interviews",
-            ),
+        return with_career(
+            players.select_related("country_of_birth"),
+            interviews=visible(request, Interview.objects.select_related("outlet")),
+            interviews_attr="visible_interviews",
         )

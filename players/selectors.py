@@ -132,30 +132,42 @@ def _stat_blocks(table: CareerTable, loans: list[Spell]) -> list[StatBlock]:
     return blocks
 
 
+def with_career(
+    players: QuerySet[Player],
+    *,
+    interviews: QuerySet[Interview],
+    interviews_attr: str | None = None,
+) -> QuerySet[Player]:
+    """Prefetch all a profile shows (spells, seasons, caps, matches, sections, interviews).
+
+    A fixed number of queries however long the career; shared by the page and the API.
+    """
+    return players.prefetch_related(
+        "alternative_names",
+        Prefetch("spells", queryset=Spell.objects.select_related("club", "owner_club")),
+        Prefetch(
+            "season_statistics",
+            queryset=SeasonStatistics.objects.select_related("club", "season", "division"),
+        ),
+        Prefetch("caps", queryset=Cap.objects.select_related("national_team__country")),
+        Prefetch(
+            "notable_matches",
+            queryset=InternationalMatch.objects.select_related("national_team__country"),
+        ),
+        "sections",
+        Prefetch("interviews", queryset=interviews, to_attr=interviews_attr),
+    )
+
+
 def player_page(slug: str, *, today: datetime.date | None = None) -> PlayerPage:
     today = today or timezone.localdate()
     queryset = (
         Player.objects.published()
         .select_related("current_club", "current_club__country", "country_of_birth")
-        .prefetch_related(
-            "alternative_names",
-            "nationalities",
-            Prefetch("spells", queryset=Spell.objects.select_related("club", "owner_club")),
-            Prefetch(
-                "season_statistics",
-                queryset=SeasonStatistics.objects.select_related("club", "season", "division"),
-            ),
-            Prefetch("caps", queryset=Cap.objects.select_related("national_team__country")),
-            Prefetch(
-                "notable_matches",
-                queryset=InternationalMatch.objects.select_related("national_team__country"),
-            ),
-            "sections",
-            Prefetch(
-                "interviews",
-                queryset=with_answers(Interview.objects.published().select_related("outlet")),
-            ),
-        )
+        .prefetch_related("nationalities")
+    )
+    queryset = with_career(
+        queryset, interviews=with_answers(Interview.objects.published().select_related("outlet"))
     )
     try:
         player = queryset.get(slug=slug)
