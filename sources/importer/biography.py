@@ -16,6 +16,7 @@ from players.models import (
 )
 from sources.importer.common import (
     References,
+    SharedReferences,
     find_player,
     first_day,
     last_day,
@@ -38,10 +39,16 @@ DELETABLE = (PlayerName, Spell, SeasonStatistics, Cap, InternationalMatch, Biogr
 
 
 class BiographyImport:
-    def __init__(self, recorder: Recorder, document: BiographyDocument) -> None:
+    def __init__(
+        self,
+        recorder: Recorder,
+        document: BiographyDocument,
+        *,
+        shared: SharedReferences | None = None,
+    ) -> None:
         self.recorder = recorder
         self.doc = document
-        self.refs = References(recorder)
+        self.refs = References(recorder, shared)
         self.report = recorder.report
         self.fresh = False
 

@@ -85,12 +85,46 @@ def find_player(name: str, *, surname: bool = False) -> Player | None:
     return matches[0] if len(matches) == 1 else None
 
 
+class SharedReferences:
+    """Shared records one run already found or created, for the documents after it.
+
+    Each document sits in its own savepoint, so what a document looked up, created or
+    changed is only handed on once the document is through (commit); when it fails and
+    its savepoint is rolled back, every record it used is forgotten instead (rollback),
+    as an instance may hold a change that never reached the database. Only records are
+    kept, never a "not found": a later document may create the club or add its alias.
+    """
+
+    def __init__(self) -> None:
+        self.countries: dict[str, Country] = {}
+        self.clubs: dict[str, Club] = {}  # by normalised name, as References.find_club
+        self.competitions: dict[str, Competition] = {}
+        self.seasons: dict[tuple[int, int], Season] = {}
+        self.teams: dict[tuple[str, str], NationalTeam] = {}
+        self._open: list[tuple[dict, object, object]] = []  # this document's records
+
+    def use(self, table: dict, key: object, record: object) -> None:
+        """record (key in table) serves the open document; kept at commit."""
+        self._open.append((table, key, record))
+
+    def commit(self) -> None:
+        for table, key, record in self._open:
+            table[key] = record
+        self._open = []
+
+    def rollback(self) -> None:
+        for table, key, _record in self._open:
+            table.pop(key, None)
+        self._open = []
+
+
 class References:
     """Shared records (countries, clubs, competitions, seasons, national teams) for one
-    document, looked up once each."""
+    document, looked up once each, and once per run when shared (see SharedReferences)."""
 
-    def __init__(self, recorder: Recorder) -> None:
+    def __init__(self, recorder: Recorder, shared: SharedReferences | None = None) -> None:
         self.recorder = recorder
+        self.shared = shared if shared is not None else SharedReferences()
         self.countries: dict[str, Country] = {}
         self.clubs: dict[str, Club] = {}
         self.competitions: dict[str, Competition] = {}
@@ -109,11 +143,13 @@ class References:
             self.countries[code] = self.recorder.sync(
                 Country,
                 lookup={"code": known.code},
+                instance=self.shared.countries.get(code),
                 values={},
                 create_only={"name": known.name, "demonym": (known.demonyms or ("",))[0]},
                 line=line,
                 reference=True,
             )
+            self.shared.use(self.shared.countries, code, self.countries[code])
         return self.countries[code]
 
     def find_club(self, name: str) -> Club | None:
@@ -121,7 +157,10 @@ class References:
         if wanted in self.clubs:
             return self.clubs[wanted]
         if wanted not in self.found:
-            self.found[wanted] = self._find_club(name, wanted)
+            club = self.shared.clubs.get(wanted) or self._find_club(name, wanted)
+            self.found[wanted] = club
+            if club is not None:
+                self.shared.use(self.shared.clubs, wanted, club)
         return self.found[wanted]
 
     def _find_club(self, name: str, wanted: str) -> Club | None:
@@ -169,6 +208,7 @@ class References:
             reference=True,
         )
         self.clubs[wanted] = self.found[wanted] = club
+        self.shared.use(self.shared.clubs, wanted, club)
         return club
 
     def alias(self, club: Club, alias: str, line: int | None) -> None:
@@ -195,13 +235,16 @@ class References:
             line=line,
         )
         self.found[wanted] = club
+        self.shared.use(self.shared.clubs, wanted, club)
 
     def competition(self, name: str, line: int | None) -> Competition:
         key = normalize(name)
         if not key:
             raise Invalid(f"a division without a name: {name!r}", line)
         if key not in self.competitions:
-            found = Competition.objects.filter(name__iexact=name).order_by("pk").first()
+            found = self.shared.competitions.get(key)
+            if found is None:
+                found = Competition.objects.filter(name__iexact=name).order_by("pk").first()
             if found is None:
                 found = next(
                     (
@@ -220,6 +263,7 @@ class References:
                 line=line,
                 reference=True,
             )
+            self.shared.use(self.shared.competitions, key, self.competitions[key])
         return self.competitions[key]
 
     def season(self, season: ParsedSeason, line: int | None) -> Season:
@@ -230,10 +274,12 @@ class References:
             self.seasons[key] = self.recorder.sync(
                 Season,
                 lookup={"start_year": season.start_year, "end_year": season.end_year},
+                instance=self.shared.seasons.get(key),
                 values={},
                 line=line,
                 reference=True,
             )
+            self.shared.use(self.shared.seasons, key, self.seasons[key])
         return self.seasons[key]
 
     def national_team(self, team: ParsedTeam | None, line: int | None) -> NationalTeam | None:
@@ -245,13 +291,17 @@ class References:
             country = self.country(team.country, line)
             if country is None:
                 return None
-            self.teams[key] = self.recorder.sync(
+            found = self.recorder.sync(
                 NationalTeam,
                 lookup={"country": country, "level": team.level},
+                instance=self.shared.teams.get(key),
                 values={},
                 line=line,
                 reference=True,
             )
+            found.country = country  # its name is the country's: no query for str(team)
+            self.teams[key] = found
+            self.shared.use(self.shared.teams, key, found)
         return self.teams[key]
 
 
@@ -268,6 +318,7 @@ __all__ = [
     "ClubName",
     "PlayerName",
     "References",
+    "SharedReferences",
     "find_player",
     "first_day",
     "last_day",

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import connection, models
 from simple_history.utils import bulk_create_with_history
 
 from sources.importer.report import Conflict, DocumentReport
@@ -158,7 +159,7 @@ class Recorder:
             instance = model(**lookup, **plain, **(create_only or {}))
             instance.save()
             for name, objects in many.items():
-                getattr(instance, name).set(objects)
+                getattr(instance, name).add(*objects)  # a new record: nothing to replace
             self.report.count(label, "created")
             written = self.created = True
         else:
@@ -176,7 +177,7 @@ class Recorder:
         many: dict[str, list],
         line: int | None,
     ) -> bool:
-        given = self.given_before(instance) if plain or many else {}
+        given: dict[str, list[Any]] | None = None  # read only when a field differs
         changed: list[str] = []
         for name, value in (plain | many).items():
             new = serialize_many(value) if name in many else serialize(value)
@@ -185,6 +186,8 @@ class Recorder:
                 new = sorted(new)
             if current == new:
                 continue
+            if given is None:
+                given = self.given_before(instance)
             if current in given.get(name, ()) or (name not in given and current in EMPTY):
                 if name in many:
                     getattr(instance, name).set(value)
@@ -231,11 +234,21 @@ class Recorder:
 
     def flush(self) -> None:
         """Create the deferred records, each model's in one bulk insert with its history."""
+        returns_ids = connection.features.can_return_rows_from_bulk_insert
         for model, objects in self.deferred.items():
-            if getattr(model._meta, "simple_history_manager_attribute", None):
-                bulk_create_with_history(objects, model, default_user=self.user)
-            else:
+            history = history_manager(model)
+            if history is None:
                 model._default_manager.bulk_create(objects)
+            elif returns_ids:
+                # What bulk_create_with_history does (the ids come back from the insert),
+                # minus its per-call overhead: the history manager looked up each time,
+                # through a descriptor that builds a new manager class on every access.
+                model._default_manager.bulk_create(objects)
+                history.bulk_history_create(
+                    objects, default_user=self.user, default_change_reason=None
+                )
+            else:
+                bulk_create_with_history(objects, model, default_user=self.user)
         for instance, values, line in self.deferred_notes:
             self.note(instance, {k: serialize_many(v) for k, v in values.items()}, line)
         self.deferred, self.deferred_notes = {}, []
@@ -288,6 +301,14 @@ class Recorder:
                 f"{model._meta.verbose_name} “{instance}” is no longer in the document; "
                 "kept because an editor changed it",
             )
+
+
+@cache
+def history_manager(model: type[models.Model]) -> Any:
+    """model's django-simple-history manager (None when it keeps no history); looked up
+    once, as each access through the model builds a new manager class."""
+    name = getattr(model._meta, "simple_history_manager_attribute", None)
+    return getattr(model, name) if name else None
 
 
 def serialize_many(value: Any) -> Any:

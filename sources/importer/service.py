@@ -17,6 +17,7 @@ from django.db import DatabaseError, transaction
 from django.db.models import Model
 
 from sources.importer import biography, interview
+from sources.importer.common import SharedReferences
 from sources.importer.records import DocumentError, Invalid, Recorder
 from sources.importer.report import Conflict, DocumentReport, ImportReport, Message
 from sources.models import SourceDocument
@@ -71,13 +72,20 @@ def read_paths(paths: Sequence[str | Path]) -> list[Upload | DocumentReport]:
 
 
 def import_document(
-    *, file_name: str, data: bytes, dry_run: bool = False, force: bool = False, user=None
+    *,
+    file_name: str,
+    data: bytes,
+    dry_run: bool = False,
+    force: bool = False,
+    user=None,
+    shared: SharedReferences | None = None,
 ) -> DocumentReport:
     """Import one document. Raises DocumentError (and only that) when it cannot be imported;
     then nothing of it is written. Otherwise returns its report.
 
     An unchanged document (same SHA-256) whose records nobody touched since is skipped
     ("unchanged"); force=True re-runs the full merge, which restores deleted records.
+    shared: the clubs, seasons… earlier documents of the run found (import_documents).
     """
     digest = checksum(data)
     known = SourceDocument.objects.filter(checksum=digest).first()
@@ -88,26 +96,41 @@ def import_document(
         parsed = parse_document(text, file_name)
     except ParseError as error:
         raise DocumentError(error.file_name, error.line, error.message) from None
+    written = False
     try:
-        return _import_parsed(
+        report = _import_parsed(
             file_name=file_name, digest=digest, text=text, parsed=parsed, dry_run=dry_run,
-            user=user,
+            user=user, known=known, shared=shared,
         )  # fmt: skip
+        written = not dry_run
     except Invalid as error:
         raise DocumentError(file_name, error.line, error.message) from None
     except (DatabaseError, ValidationError, ValueError, OverflowError) as error:
         raise DocumentError(file_name, None, f"cannot be stored: {error}") from None
+    finally:
+        # The savepoint is released or rolled back: hand the records on, or forget them.
+        if shared is not None:
+            shared.commit() if written else shared.rollback()
+    return report
 
 
 @transaction.atomic
 def _import_parsed(
-    *, file_name: str, digest: str, text: str, parsed, dry_run: bool, user
+    *,
+    file_name: str,
+    digest: str,
+    text: str,
+    parsed,
+    dry_run: bool,
+    user,
+    known: SourceDocument | None,
+    shared: SharedReferences | None,
 ) -> DocumentReport:
     report = DocumentReport(
         file_name=file_name, kind=parsed.kind, language=parsed.language or "", dry_run=dry_run
     )
     source = (
-        SourceDocument.objects.filter(checksum=digest).first()
+        known  # the document with this checksum, looked up by import_document
         or SourceDocument.objects.filter(file_name=file_name).order_by("-imported_at").first()
     )
     if source is None:
@@ -128,7 +151,7 @@ def _import_parsed(
         previous = {(p.content_type_id, p.object_id): p for p in source.provenance.all()}
     recorder = Recorder(document=source, report=report, previous=previous, user=user)
     if isinstance(parsed, BiographyDocument):
-        biography.BiographyImport(recorder, parsed).run()
+        biography.BiographyImport(recorder, parsed, shared=shared).run()
         recorder.finish(deletable=biography.DELETABLE)
     else:
         interview.InterviewImport(recorder, parsed).run()
@@ -155,18 +178,23 @@ def untouched_since_import(source: SourceDocument) -> bool:
     by_type: dict[int, list[int]] = {}
     for content_type_id, object_id in rows:
         by_type.setdefault(content_type_id, []).append(object_id)
+    edits = []  # history rows newer than the import, one select per model, asked at once
     for content_type_id, ids in by_type.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is None:
             return False
         history = _historical_model(model)
         if history is not None:
-            edited = history.objects.filter(id__in=ids, history_date__gt=source.last_seen_at)
-            if edited.exists():
-                return False
+            edits.append(
+                history.objects.filter(id__in=ids, history_date__gt=source.last_seen_at)
+                .order_by()
+                .values("pk")
+            )
         elif model._default_manager.filter(pk__in=ids).count() != len(set(ids)):
             return False
-    return True
+    if len(edits) > 1:
+        return not edits[0].union(*edits[1:], all=True).exists()
+    return not (edits and edits[0].exists())
 
 
 @cache
@@ -219,6 +247,7 @@ def import_documents(
     ready = sorted((u for u in items if isinstance(u, Upload)), key=_rank)
     result = ImportReport(documents=[u for u in items if isinstance(u, DocumentReport)])
     result.dry_run = dry_run
+    shared = SharedReferences()
     with transaction.atomic() if dry_run else nullcontext():
         for batch_start in range(0, len(ready), BATCH):
             # Each document has its own savepoint; committing a batch at once saves a
@@ -227,7 +256,9 @@ def import_documents(
                 for number, upload in enumerate(
                     ready[batch_start : batch_start + BATCH], start=batch_start + 1
                 ):
-                    report = _import_one(upload, dry_run=dry_run, force=force, user=user)
+                    report = _import_one(
+                        upload, dry_run=dry_run, force=force, user=user, shared=shared
+                    )
                     result.documents.append(report)
                     if progress is not None:
                         progress(number, len(ready), report)
@@ -236,12 +267,14 @@ def import_documents(
     return result
 
 
-def _import_one(upload: Upload, *, dry_run: bool, force: bool, user) -> DocumentReport:
+def _import_one(
+    upload: Upload, *, dry_run: bool, force: bool, user, shared: SharedReferences
+) -> DocumentReport:
     try:
         # A dry run rolls back once at the end (see import_documents), so each document
         # keeps its savepoint here and later documents see its records.
         report = import_document(
-            file_name=upload.file_name, data=upload.data, force=force, user=user
+            file_name=upload.file_name, data=upload.data, force=force, user=user, shared=shared
         )
     except DocumentError as error:
         report = DocumentReport(file_name=upload.file_name, status="failed")
