@@ -26,22 +26,16 @@ from simple_history.utils import bulk_create_with_history
 
 from sources.importer.report import Conflict, DocumentReport
 from sources.models import Provenance, SourceDocument
+from sources.parsing.documents import ParseError
 
 EMPTY: tuple[Any, ...] = (None, "", [], {})
 
 
-class DocumentError(Exception):
-    """The importer's own error: a document that cannot be imported; names file and line."""
+class DocumentError(ParseError):
+    """The importer's own error: a document that cannot be imported; names file and line.
 
-    def __init__(self, file_name: str, line: int | None, message: str) -> None:
-        self.file_name = file_name
-        self.line = line
-        self.message = message
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        where = self.file_name if self.line is None else f"{self.file_name}, line {self.line}"
-        return f"{where}: {self.message}"
+    Same shape as the parser's error, so a caller handles both alike.
+    """
 
 
 class Invalid(Exception):
