@@ -246,6 +246,8 @@ class BiographyImport:
                     "start_precision": youth.joined.precision,
                 }
             self.spell(player, club, Spell.Kind.YOUTH, values, youth.line)
+        table = self.doc.statistics
+        latest = max((r.season for r in table.rows), default=None) if table else None
         for club, rows in self.blocks(loan=False):
             start: PartialDate = PartialDate(rows[0].season.start_year)
             for transfer in self.doc.transfers:
@@ -255,13 +257,12 @@ class BiographyImport:
                     and transfer.date.year in (start.year, rows[0].season.end_year)
                 ):
                     start = transfer.date
-            end = PartialDate(rows[-1].season.end_year)
-            values = {
-                "start": first_day(start),
-                "start_precision": start.precision,
-                "end": last_day(end),
-                "end_precision": end.precision,
-            }
+            values = {"start": first_day(start), "start_precision": start.precision}
+            if club.pk == player.current_club_id and rows[-1].season == latest:
+                values |= {"end": None}  # still there: the spell has not ended
+            else:
+                end = PartialDate(rows[-1].season.end_year)
+                values |= {"end": last_day(end), "end_precision": end.precision}
             self.spell(player, club, Spell.Kind.SENIOR, values, rows[0].line)
         self.loans(player)
 
