@@ -94,7 +94,12 @@ class InterviewImport:
         blocks: list[tuple[str, str, str, int | None]] = [
             (Turn.Kind.PARAGRAPH, "", text, None) for text in self.doc.intro
         ]
-        blocks += [(t.kind, t.speaker or "", t.text, t.line) for t in self.doc.turns]
+        # An unprefixed question is the outlet's (or the interviewer's) to ask.
+        asker = self.doc.interviewer or self.doc.outlet or ""
+        blocks += [
+            (t.kind, t.speaker or (asker if t.kind == "question" else ""), t.text, t.line)
+            for t in self.doc.turns
+        ]
         existing = {} if self.fresh else {t.order: t for t in interview.turns.all()}
         for order, (kind, speaker, text, line) in enumerate(blocks, start=1):
             self.recorder.sync(

@@ -182,6 +182,7 @@ def test_the_web_interview():
     assert turns[0].text.startswith("In a conversation with the Bundesliga")
     assert turns[1].text == "Tell us about those early years between Germany and Japan..."
     assert {t.speaker for t in turns if t.kind == "answer"} == {"Mio Backhaus"}
+    assert {t.speaker for t in turns if t.kind == "question"} == {"Bundesliga"}
     assert turns[-1].text.endswith("that is what makes it so special here.")
     credits = list(PhotoCredit.objects.filter(interview=interview))
     assert len(credits) == 8  # the first caption appears three times: merged
