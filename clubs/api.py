@@ -206,6 +206,9 @@ def constraint_errors(
     return errors
 
 
+SEARCH_LOOKUP = "search"
+
+
 class ApiViewSet(viewsets.ModelViewSet):
     """Slugs in URLs, bounded pages, input and output serializers, ETags on details.
 
@@ -222,6 +225,18 @@ class ApiViewSet(viewsets.ModelViewSet):
     output_serializer_class: type[serializers.Serializer]
     detail_serializer_class: type[serializers.Serializer]
     input_serializer_class: type[serializers.Serializer]
+    # List filters: query parameter -> field lookup; SEARCH_LOOKUP is the model's
+    # accent-insensitive name search.
+    filter_lookups: dict[str, str] = {}
+
+    def filtered(self, queryset: models.QuerySet) -> models.QuerySet:
+        for name, lookup in self.filter_lookups.items():
+            if value := query_param(self.request, name):
+                if lookup == SEARCH_LOOKUP:
+                    queryset = queryset.search(value)
+                else:
+                    queryset = queryset.filter(**{lookup: value})
+        return queryset
 
     def get_serializer_class(self) -> type[serializers.Serializer]:
         if self.action == "list":
@@ -443,16 +458,15 @@ class ClubViewSet(ApiViewSet):
     output_serializer_class = ClubSerializer
     detail_serializer_class = ClubDetailSerializer
     input_serializer_class = ClubInputSerializer
+    filter_lookups = {
+        "country": "country__code__iexact",
+        "search": SEARCH_LOOKUP,
+        "status": "status",
+    }
 
     def get_queryset(self) -> models.QuerySet:
         request = self.request
-        clubs = visible(request, Club.objects.select_related("country", "parent"))
-        if country := query_param(request, "country"):
-            clubs = clubs.filter(country__code__iexact=country)
-        if search := query_param(request, "search"):
-            clubs = clubs.search(search)
-        if wanted := query_param(request, "status"):
-            clubs = clubs.filter(status=wanted)
+        clubs = self.filtered(visible(request, Club.objects.select_related("country", "parent")))
         if self.action == "list":
             return clubs.order_by("name", "pk")
         players = visible(request, Player.objects.all())
@@ -510,14 +524,10 @@ class CompetitionViewSet(ApiViewSet):
     output_serializer_class = CompetitionSerializer
     detail_serializer_class = CompetitionSerializer
     input_serializer_class = CompetitionInputSerializer
+    filter_lookups = {"country": "country__code__iexact", "kind": "kind"}
 
     def get_queryset(self) -> models.QuerySet:
-        competitions = Competition.objects.select_related("country").order_by("name", "pk")
-        if country := query_param(self.request, "country"):
-            competitions = competitions.filter(country__code__iexact=country)
-        if kind := query_param(self.request, "kind"):
-            competitions = competitions.filter(kind=kind)
-        return competitions
+        return self.filtered(Competition.objects.select_related("country").order_by("name", "pk"))
 
 
 class NationalTeamSerializer(OutputSerializer):
@@ -554,16 +564,11 @@ class NationalTeamViewSet(ApiViewSet):
     output_serializer_class = NationalTeamSerializer
     detail_serializer_class = NationalTeamSerializer
     input_serializer_class = NationalTeamInputSerializer
+    filter_lookups = {"country": "country__code__iexact", "level": "level"}
 
     def get_queryset(self) -> models.QuerySet:
-        teams = NationalTeam.objects.select_related("country").order_by(
-            "country__name", "level", "pk"
-        )
-        if country := query_param(self.request, "country"):
-            teams = teams.filter(country__code__iexact=country)
-        if level := query_param(self.request, "level"):
-            teams = teams.filter(level=level)
-        return teams
+        teams = NationalTeam.objects.select_related("country")
+        return self.filtered(teams.order_by("country__name", "level", "pk"))
 
 
 class CountryViewSet(viewsets.ReadOnlyModelViewSet):

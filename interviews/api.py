@@ -7,6 +7,7 @@ from rest_framework import serializers
 
 from clubs.api import (
     SEARCH,
+    SEARCH_LOOKUP,
     STATUS,
     ApiViewSet,
     ClubRefSerializer,
@@ -15,7 +16,6 @@ from clubs.api import (
     PlayerRefSerializer,
     RefField,
     param,
-    query_param,
     visible,
     write_schema,
 )
@@ -137,18 +137,16 @@ class InterviewViewSet(ApiViewSet):
     output_serializer_class = InterviewSerializer
     detail_serializer_class = InterviewDetailSerializer
     input_serializer_class = InterviewInputSerializer
+    filter_lookups = {
+        "player": "players__slug",
+        "outlet": "outlet__slug",
+        "search": SEARCH_LOOKUP,
+        "status": "status",
+    }
 
     def get_queryset(self) -> models.QuerySet:
         request = self.request
-        interviews = visible(request, Interview.objects.select_related("outlet"))
-        if player := query_param(request, "player"):
-            interviews = interviews.filter(players__slug=player)
-        if outlet := query_param(request, "outlet"):
-            interviews = interviews.filter(outlet__slug=outlet)
-        if search := query_param(request, "search"):
-            interviews = interviews.search(search)
-        if wanted := query_param(request, "status"):
-            interviews = interviews.filter(status=wanted)
+        interviews = self.filtered(visible(request, Interview.objects.select_related("outlet")))
         interviews = interviews.order_by(*Interview._meta.ordering, "pk")
         if self.action == "list":
             return interviews

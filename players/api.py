@@ -8,6 +8,7 @@ from rest_framework import serializers
 
 from clubs.api import (
     SEARCH,
+    SEARCH_LOOKUP,
     STATUS,
     ApiViewSet,
     ClubRefSerializer,
@@ -18,7 +19,6 @@ from clubs.api import (
     OutputSerializer,
     RefField,
     param,
-    query_param,
     visible,
     write_schema,
 )
@@ -295,20 +295,17 @@ class PlayerViewSet(ApiViewSet):
     output_serializer_class = PlayerSerializer
     detail_serializer_class = PlayerDetailSerializer
     input_serializer_class = PlayerInputSerializer
+    filter_lookups = {
+        "position": "position",
+        "club": "current_club__slug",
+        "nationality": "nationalities__code__iexact",
+        "search": SEARCH_LOOKUP,
+        "status": "status",
+    }
 
     def get_queryset(self) -> models.QuerySet:
         request = self.request
-        players = visible(request, Player.objects.select_related("current_club"))
-        if position := query_param(request, "position"):
-            players = players.filter(position=position)
-        if club := query_param(request, "club"):
-            players = players.filter(current_club__slug=club)
-        if nationality := query_param(request, "nationality"):
-            players = players.filter(nationalities__code__iexact=nationality)
-        if search := query_param(request, "search"):
-            players = players.search(search)
-        if wanted := query_param(request, "status"):
-            players = players.filter(status=wanted)
+        players = self.filtered(visible(request, Player.objects.select_related("current_club")))
         players = players.prefetch_related("nationalities").order_by("full_name", "pk")
         if self.action == "list":
             return players
