@@ -30,8 +30,10 @@ from .prose import split_sentences as _split
 from .statistics import check_totals, parse_table
 from .text import normalize
 
-TITLE_RE = re.compile(r"^\s*=\s*([^=].*?)\s*=\s*$")
-HEADING_RE = re.compile(r"^\s*(={2,6})\s*(.+?)\s*\1\s*$")
+# The article title: '= Mio Backhaus ='.
+TITLE_RE = re.compile(r"^\s*=([^=]+)=\s*$")
+# A section heading, two to six equals signs each side: '==Career statistics=='.
+HEADING_RE = re.compile(r"^\s*(={2,6})([^=]+)\1\s*$")
 INFOBOX_RE = re.compile(r"^\s*[-*•]\s*([^:|]{1,40}?)\s*:\s*(.*?)\s*$")
 
 # --- infobox ------------------------------------------------------------------------------
@@ -553,7 +555,7 @@ def parse_biography(text: str, file_name: str) -> BiographyDocument:
     headings: list[tuple[int, str]] = []
     for index, raw in enumerate(lines, start=1):
         if HEADING_RE.match(raw):
-            headings.append((index, HEADING_RE.match(raw).group(2)))  # type: ignore[union-attr]
+            headings.append((index, HEADING_RE.match(raw).group(2).strip()))  # type: ignore[union-attr]
 
     first_section = headings[0][0] if headings else len(lines) + 1
     for index, raw in enumerate(lines[: first_section - 1], start=1):

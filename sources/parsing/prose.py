@@ -14,7 +14,9 @@ _UPPER_CHARS = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper())
 U = "[" + re.escape(_UPPER_CHARS) + "]"
 
 _PARTICLES = r"(?:de|del|della|da|do|dos|di|van|von|der|den|la|le|of|am|y)"
-_TOKEN = rf"(?:{U}[\w'’&.-]*|II|B|\d{{2,4}}(?![\w–:-]))"
+# One word of a name; its two branches start differently (capital / digit), so a run of words
+# can be split only one way and the pattern stays linear: 'Bremen', 'St.', 'II', '04'.
+_TOKEN = rf"(?:{U}[\w'’&.-]*|\d{{2,4}}(?![\w–:-]))"
 NAME = rf"(?:1\.\s)?{U}[\w'’&.-]*(?:[ ](?:{_PARTICLES}[ ])*{_TOKEN})*"
 """A capitalised multi-word name: 'Werder Bremen', 'FC St. Pauli', 'Schalke 04', 'Lech Poznań'."""
 
