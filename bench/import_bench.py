@@ -129,7 +129,7 @@ def main() -> None:
     django.setup()
     from django.core.management import call_command
 
-    from sources.importer import import_documents, read_paths
+    from imports.importer import import_documents, read_paths
 
     call_command("migrate", verbosity=0)
     print(f"{args.n} synthetic biographies in {docs}")

@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from clubs.models import Club, ClubName, Competition, Country, NationalTeam, Season
-from sources.admin import NormalizedSearchMixin, ProvenanceInline
+from core.admin import NormalizedSearchMixin
+from sources.admin import ProvenanceInline
 
 
 @admin.register(Country)

@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from clubs.base import Publishable, unique_slug
-from clubs.images import validate_image
-from sources.parsing.text import normalize
+from core.images import validate_image
+from core.publishing import Publishable, unique_slug
+from core.text import normalize
 
 
 class Country(models.Model):

@@ -1,88 +1,10 @@
-"""Reads behind the club pages, each in a fixed number of queries."""
+"""Reads behind the club pages that need only this app (the club page composes apps and
+lives in interviews.profiles)."""
 
-import datetime
-from dataclasses import dataclass
-
-from django.db.models import Prefetch, Q, QuerySet
-from django.http import Http404
-from django.utils import timezone
+from django.db.models import QuerySet
 
 from clubs.models import Club
-from config.web import sources_for
-from interviews.models import Interview
-from players.models import Player, Spell
-from players.selectors import club_current_spells
-
-
-@dataclass
-class ClubPage:
-    club: Club
-    current_players: list[Player]
-    loaned_out: list[Spell]
-    loaned_in: list[Spell]
-    former_players: list[Player]
-    affiliates: list[Club]
-    interviews: list[Interview]
-    sources: dict[str, list[str]]
 
 
 def club_list() -> QuerySet[Club]:
     return Club.objects.published().select_related("country", "parent").order_by("name")
-
-
-def club_page(slug: str, *, today: datetime.date | None = None) -> ClubPage:
-    today = today or timezone.localdate()
-    queryset = (
-        Club.objects.published()
-        .select_related("country", "parent")
-        .prefetch_related(
-            "alternative_names",
-            Prefetch(
-                "affiliates",
-                queryset=Club.objects.published().order_by("name"),
-                to_attr="affiliate_list",
-            ),
-        )
-    )
-    try:
-        club = queryset.get(slug=slug)
-    except Club.DoesNotExist:
-        raise Http404("No such club.") from None
-    if club.parent and not club.parent.is_published:
-        club.parent = None
-
-    loans = list(club_current_spells(club, today))
-    loaned_out = [s for s in loans if s.owner_club_id == club.pk]
-    loaned_in = [s for s in loans if s.club_id == club.pk]
-    current = list(
-        Player.objects.published()
-        .filter(current_club=club)
-        .select_related("current_club")
-        .order_by("position", "full_name")
-    )
-    away = {s.player_id for s in loaned_out} | {s.player_id for s in loaned_in}
-    now_here = {p.pk for p in current} | away
-    former = [
-        p
-        for p in Player.objects.published()
-        .filter(Q(spells__club=club) | Q(season_statistics__club=club))
-        .distinct()
-        .order_by("full_name")
-        if p.pk not in now_here
-    ]
-    interviews = list(
-        Interview.objects.published()
-        .filter(mentions__club=club)
-        .select_related("outlet")
-        .distinct()[:10]
-    )
-    return ClubPage(
-        club=club,
-        current_players=current,
-        loaned_out=loaned_out,
-        loaned_in=loaned_in,
-        former_players=former,
-        affiliates=club.affiliate_list,
-        interviews=interviews,
-        sources=sources_for({"club": [club]}),
-    )

@@ -5,17 +5,20 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from rest_framework.routers import DefaultRouter
 
 from clubs.api import (
-    AUTHENTICATION,
-    ClubViewSet,
     CompetitionViewSet,
     CountryViewSet,
     NationalTeamViewSet,
 )
-from interviews.api import InterviewViewSet
-from players.api import PlayerViewSet
+from core.api import (
+    AUTHENTICATION,
+)
+from interviews.api import InterviewViewSet, PlayerProfileViewSet
+from players.api import (
+    ClubViewSet,
+)
 
 router = DefaultRouter()
-router.register("players", PlayerViewSet, basename="player")
+router.register("players", PlayerProfileViewSet, basename="player")
 router.register("clubs", ClubViewSet, basename="club")
 router.register("competitions", CompetitionViewSet, basename="competition")
 router.register("national-teams", NationalTeamViewSet, basename="nationalteam")

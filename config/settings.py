@@ -38,11 +38,13 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    # Bottom to top: every app may import only the ones above it in this list.
     "core",
+    "sources",
     "clubs",
     "players",
     "interviews",
-    "sources",
+    "imports",
 ]
 
 MIDDLEWARE = [
@@ -72,7 +74,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "config.web.site_context",
+                "core.web.site_context",
             ],
         },
     },
@@ -169,7 +171,7 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # Several models have a "kind" or a date precision: one named enum per choice set.
     "ENUM_NAME_OVERRIDES": {
-        "DatePrecisionEnum": "clubs.base.DatePrecision",
+        "DatePrecisionEnum": "core.publishing.DatePrecision",
         "PublishedPrecisionEnum": "interviews.models.Interview.DatePrecision",
         "CompetitionKindEnum": "clubs.models.Competition.Kind",
         "SpellKindEnum": "players.models.Spell.Kind",

@@ -5,24 +5,41 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from config import views
-from config.sitemaps import SITEMAPS
+from clubs.urls import urlpatterns as club_urls
+from core.views import robots_txt
+from interviews import pages
 from interviews.feeds import InterviewFeed
+from interviews.sitemaps import SITEMAPS
+from players.urls import urlpatterns as player_urls
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("config.api_urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("feeds/interviews/", InterviewFeed(), name="interview_feed"),
 ]
 
 urlpatterns += i18n_patterns(
-    path("", views.home, name="home"),
-    path("search/", views.search, name="search"),
-    path("players/", include("players.urls")),
-    path("clubs/", include("clubs.urls")),
+    path("", pages.home, name="home"),
+    path("search/", pages.search, name="search"),
+    # The profiles compose several apps, so their views live in interviews.pages.
+    path(
+        "players/",
+        include(
+            (
+                [*player_urls, path("<str:slug>/", pages.player_detail_view, name="detail")],
+                "players",
+            )
+        ),
+    ),
+    path(
+        "clubs/",
+        include(
+            ([*club_urls, path("<str:slug>/", pages.club_detail_view, name="detail")], "clubs")
+        ),
+    ),
     path("interviews/", include("interviews.urls")),
     prefix_default_language=False,
 )

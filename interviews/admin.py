@@ -3,8 +3,9 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import NormalizedSearchMixin
 from interviews.models import Interview, Mention, Outlet, PhotoCredit, Turn
-from sources.admin import NormalizedSearchMixin, ProvenanceInline
+from sources.admin import ProvenanceInline
 
 
 @admin.register(Outlet)

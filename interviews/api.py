@@ -6,20 +6,26 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
 from clubs.api import (
+    ClubRefSerializer,
+)
+from core.api import (
     SEARCH,
     SEARCH_LOOKUP,
     STATUS,
     ApiViewSet,
-    ClubRefSerializer,
     ModelInputSerializer,
     OutputSerializer,
-    PlayerRefSerializer,
     RefField,
     param,
     visible,
     write_schema,
 )
 from interviews.models import Interview, Mention, Outlet, PhotoCredit, Turn
+from players.api import (
+    PlayerDetailSerializer,
+    PlayerRefSerializer,
+    PlayerViewSet,
+)
 from players.models import Player
 
 
@@ -160,3 +166,31 @@ class InterviewViewSet(ApiViewSet):
             "photo_credits",
             Prefetch("mentions", queryset=Mention.objects.select_related("player", "club")),
         )
+
+
+# --- The player detail with the player's interviews (players.api cannot import them) ----
+
+
+class PlayerInterviewSerializer(OutputSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="interview-detail", lookup_field="slug")
+    outlet = serializers.SlugRelatedField(read_only=True, slug_field="name", allow_null=True)
+
+    class Meta:
+        model = Interview
+        fields = ["slug", "url", "title", "outlet", "published_at", "published_precision"]
+
+
+class PlayerProfileSerializer(PlayerDetailSerializer):
+    interviews = PlayerInterviewSerializer(many=True, read_only=True, source="visible_interviews")
+
+    class Meta(PlayerDetailSerializer.Meta):
+        fields = [*PlayerDetailSerializer.Meta.fields[:-1], "interviews", "created_at"]
+
+
+@extend_schema_view(**write_schema(PlayerProfileSerializer, "player"))
+class PlayerProfileViewSet(PlayerViewSet):
+    __doc__ = PlayerViewSet.__doc__
+    detail_serializer_class = PlayerProfileSerializer
+
+    def interviews_queryset(self) -> models.QuerySet:
+        return visible(self.request, Interview.objects.select_related("outlet"))

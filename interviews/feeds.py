@@ -6,7 +6,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
-from config.web import absolute
+from core.web import absolute
 from interviews.models import Interview
 
 

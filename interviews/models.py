@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from clubs.base import Publishable, unique_slug
 from clubs.models import Club
+from core.publishing import Publishable, unique_slug
 from players.models import Player
 
 

@@ -6,9 +6,9 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from clubs.models import Club
-from config.web import sources_for
 from interviews.models import Interview, Mention, Turn
 from players.models import Player
+from sources.selectors import sources_for
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”“„»«’]*\s")
 _QUOTES = "\"'“”„‘’«»‚ "

@@ -3,7 +3,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from config.web import PageMeta, absolute, conditional_page
+from core.web import PageMeta, absolute, conditional_page
 from interviews.selectors import interview_detail, interview_list
 
 PAGE_SIZE = 20

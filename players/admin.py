@@ -4,6 +4,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import NormalizedSearchMixin
 from players.models import (
     BiographySection,
     Cap,
@@ -14,7 +15,7 @@ from players.models import (
     SeasonStatistics,
     Spell,
 )
-from sources.admin import NormalizedSearchMixin, ProvenanceInline
+from sources.admin import ProvenanceInline
 
 
 class PlayerNameInline(admin.TabularInline):

@@ -3,27 +3,32 @@
 from typing import Any
 
 from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers
 
 from clubs.api import (
+    ClubInputSerializer,
+    ClubRefSerializer,
+    ClubSerializer,
+    CompetitionRefSerializer,
+    CountrySerializer,
+    NationalTeamRefSerializer,
+)
+from clubs.models import Club, Country
+from core.api import (
     SEARCH,
     SEARCH_LOOKUP,
     STATUS,
     ApiViewSet,
-    ClubRefSerializer,
-    CompetitionRefSerializer,
-    CountrySerializer,
     ModelInputSerializer,
-    NationalTeamRefSerializer,
     OutputSerializer,
     RefField,
     param,
     visible,
     write_schema,
 )
-from clubs.models import Club, Country
-from interviews.models import Interview
 from players.models import (
     Cap,
     InternationalMatch,
@@ -31,6 +36,7 @@ from players.models import (
     Position,
     SeasonStatistics,
     Spell,
+    loans_running,
 )
 from players.selectors import with_career
 from players.stats import STAT_FIELDS, Line, career_table
@@ -183,15 +189,6 @@ class BiographySectionSerializer(serializers.Serializer):
     text = serializers.CharField()
 
 
-class PlayerInterviewSerializer(OutputSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="interview-detail", lookup_field="slug")
-    outlet = serializers.SlugRelatedField(read_only=True, slug_field="name", allow_null=True)
-
-    class Meta:
-        model = Interview
-        fields = ["slug", "url", "title", "outlet", "published_at", "published_precision"]
-
-
 class PlayerDetailSerializer(PlayerSerializer):
     alternative_names = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
     country_of_birth = CountrySerializer(read_only=True, allow_null=True)
@@ -203,7 +200,6 @@ class PlayerDetailSerializer(PlayerSerializer):
     caps = CapSerializer(many=True, read_only=True)
     notable_matches = InternationalMatchSerializer(many=True, read_only=True)
     biography = BiographySectionSerializer(many=True, read_only=True, source="sections")
-    interviews = PlayerInterviewSerializer(many=True, read_only=True, source="visible_interviews")
 
     class Meta(PlayerSerializer.Meta):
         fields = [
@@ -223,7 +219,6 @@ class PlayerDetailSerializer(PlayerSerializer):
             "caps",
             "notable_matches",
             "biography",
-            "interviews",
             "created_at",
         ]
 
@@ -311,6 +306,112 @@ class PlayerViewSet(ApiViewSet):
             return players
         return with_career(
             players.select_related("country_of_birth"),
-            interviews=visible(request, Interview.objects.select_related("outlet")),
+            interviews=self.interviews_queryset(),
             interviews_attr="visible_interviews",
+        )
+
+    def interviews_queryset(self) -> models.QuerySet | None:
+        """The interviews the detail lists: none here; interviews.api adds them."""
+        return None
+
+
+# --- Clubs with their players (the club detail lists squads and loans) -------------
+
+
+class PlayerRefSerializer(serializers.Serializer):
+    """A player as other records list them (squads, loans, interviews)."""
+
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    url = serializers.HyperlinkedIdentityField(view_name="player-detail", lookup_field="slug")
+    position = serializers.CharField()
+    position_detail = serializers.CharField()
+
+
+class ClubLoanSerializer(serializers.Serializer):
+    """A loan seen from a club: who, to or from which club, from–to."""
+
+    player = PlayerRefSerializer()
+    club = ClubRefSerializer(help_text="The borrowing club.")
+    owner_club = ClubRefSerializer(help_text="The club that owns the registration.")
+    start = serializers.DateField(allow_null=True)
+    start_precision = serializers.CharField()
+    end = serializers.DateField(allow_null=True)
+    end_precision = serializers.CharField()
+    note = serializers.CharField()
+
+
+class ClubDetailSerializer(ClubSerializer):
+    alternative_names = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
+    affiliates = ClubRefSerializer(many=True, read_only=True, source="visible_affiliates")
+    squad = PlayerRefSerializer(
+        many=True, read_only=True, help_text="Players whose current club this is."
+    )
+    loans_out = ClubLoanSerializer(
+        many=True,
+        read_only=True,
+        source="current_loans_out",
+        help_text="Players this club has out on loan now.",
+    )
+    loans_in = ClubLoanSerializer(
+        many=True,
+        read_only=True,
+        source="current_loans_in",
+        help_text="Players on loan at this club now.",
+    )
+
+    class Meta(ClubSerializer.Meta):
+        fields = [
+            *ClubSerializer.Meta.fields,
+            "alternative_names",
+            "affiliates",
+            "squad",
+            "loans_out",
+            "loans_in",
+            "created_at",
+        ]
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            param("country", "ISO code of the club's country, e.g. DE."),
+            SEARCH,
+            STATUS,
+        ]
+    ),
+    **write_schema(ClubDetailSerializer, "club"),
+)
+class ClubViewSet(ApiViewSet):
+    """Clubs; the detail has the current squad and the loans running today."""
+
+    queryset = Club.objects.all()
+    output_serializer_class = ClubSerializer
+    detail_serializer_class = ClubDetailSerializer
+    input_serializer_class = ClubInputSerializer
+    filter_lookups = {
+        "country": "country__code__iexact",
+        "search": SEARCH_LOOKUP,
+        "status": "status",
+    }
+
+    def get_queryset(self) -> models.QuerySet:
+        request = self.request
+        clubs = self.filtered(visible(request, Club.objects.select_related("country", "parent")))
+        if self.action == "list":
+            return clubs.order_by("name", "pk")
+        players = visible(request, Player.objects.all())
+        loans = Spell.objects.filter(
+            loans_running(timezone.localdate()), player__in=players
+        ).select_related("player", "club", "owner_club")
+        return clubs.prefetch_related(
+            "alternative_names",
+            Prefetch(
+                "affiliates",
+                queryset=visible(request, Club.objects.all()),
+                to_attr="visible_affiliates",
+            ),
+            Prefetch("current_players", queryset=players, to_attr="squad"),
+            Prefetch("loans_out", queryset=loans, to_attr="current_loans_out"),
+            Prefetch("spell_set", queryset=loans, to_attr="current_loans_in"),
         )

@@ -1,5 +1,7 @@
 """Players and their careers: spells and loans, season statistics, caps, biography."""
 
+import datetime
+
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import F, Q
@@ -7,9 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from clubs.base import Publishable, format_partial_date, precision_field, unique_slug
-from clubs.images import make_rendition, validate_image
 from clubs.models import Club, Competition, Country, NationalTeam, Season
+from core.images import make_rendition, validate_image
+from core.publishing import Publishable, format_partial_date, precision_field, unique_slug
 
 PHOTO_RENDITION_PX = 480
 
@@ -133,6 +135,15 @@ class PlayerName(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+def loans_running(day: datetime.date) -> Q:
+    """Loan spells running on day (an open start or end counts as running)."""
+    return (
+        Q(kind=Spell.Kind.LOAN)
+        & (Q(start__isnull=True) | Q(start__lte=day))
+        & (Q(end__isnull=True) | Q(end__gte=day))
+    )
 
 
 class Spell(models.Model):

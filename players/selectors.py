@@ -2,15 +2,15 @@
 
 import datetime
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from clubs.models import Club, Country
-from config.web import sources_for
-from interviews.models import Interview
-from interviews.selectors import pull_quote, with_answers
+from core.publishing import Status
+from core.text import normalize
 from players.models import (
     BiographySection,
     Cap,
@@ -19,10 +19,11 @@ from players.models import (
     Position,
     SeasonStatistics,
     Spell,
+    loans_running,
 )
 from players.stats import CareerTable, ClubBlock, career_table
 from players.timeline import Timeline, build_timeline
-from sources.parsing.text import normalize
+from sources.selectors import sources_for
 
 STATISTICS_HEADINGS = {"career statistics", "statistics", "karrierestatistik", "statistik"}
 
@@ -92,7 +93,7 @@ class PlayerPage:
     internationals: list[International]
     other_matches: list[InternationalMatch]
     sections: list[BiographySection]
-    interviews: list[Interview]
+    interviews: list[Any]  # interviews.models.Interview, filled by the interviews app
     timeline: Timeline
     sources: dict[str, list[str]]
     age: int | None
@@ -135,14 +136,21 @@ def _stat_blocks(table: CareerTable, loans: list[Spell]) -> list[StatBlock]:
 def with_career(
     players: QuerySet[Player],
     *,
-    interviews: QuerySet[Interview],
+    interviews: QuerySet[Any] | None = None,
     interviews_attr: str | None = None,
 ) -> QuerySet[Player]:
     """Prefetch all a profile shows (spells, seasons, caps, matches, sections, interviews).
 
     A fixed number of queries however long the career; shared by the page and the API.
+    The interviews app passes the interviews queryset (this app does not import it).
     """
+    lookups: list[Any] = (
+        []
+        if interviews is None
+        else [Prefetch("interviews", queryset=interviews, to_attr=interviews_attr)]
+    )
     return players.prefetch_related(
+        *lookups,
         "alternative_names",
         Prefetch("spells", queryset=Spell.objects.select_related("club", "owner_club")),
         Prefetch(
@@ -155,20 +163,20 @@ def with_career(
             queryset=InternationalMatch.objects.select_related("national_team__country"),
         ),
         "sections",
-        Prefetch("interviews", queryset=interviews, to_attr=interviews_attr),
     )
 
 
-def player_page(slug: str, *, today: datetime.date | None = None) -> PlayerPage:
+def player_page(
+    slug: str, *, interviews: QuerySet[Any] | None = None, today: datetime.date | None = None
+) -> PlayerPage:
+    """The profile of a published player; interviews is the queryset of those to show."""
     today = today or timezone.localdate()
     queryset = (
         Player.objects.published()
         .select_related("current_club", "current_club__country", "country_of_birth")
         .prefetch_related("nationalities")
     )
-    queryset = with_career(
-        queryset, interviews=with_answers(Interview.objects.published().select_related("outlet"))
-    )
+    queryset = with_career(queryset, interviews=interviews)
     try:
         player = queryset.get(slug=slug)
     except Player.DoesNotExist:
@@ -185,9 +193,7 @@ def player_page(slug: str, *, today: datetime.date | None = None) -> PlayerPage:
         for cap in caps
     ]
     capped = {cap.national_team_id for cap in caps}
-    interviews = list(player.interviews.all())
-    for interview in interviews:
-        interview.quote = pull_quote(interview)
+    shown = list(player.interviews.all()) if interviews is not None else []
     sections = list(player.sections.all())
     if table:
         # The structured table replaces the source's own text table under that heading.
@@ -199,7 +205,7 @@ def player_page(slug: str, *, today: datetime.date | None = None) -> PlayerPage:
             "statistics": rows,
             "spells": spells,
             "international": caps + matches,
-            "interviews": interviews,
+            "interviews": shown,
         }
     )
     return PlayerPage(
@@ -212,7 +218,7 @@ def player_page(slug: str, *, today: datetime.date | None = None) -> PlayerPage:
         internationals=internationals,
         other_matches=[m for m in matches if m.national_team_id not in capped],
         sections=sections,
-        interviews=interviews,
+        interviews=shown,
         timeline=build_timeline(spells, rows, today),
         sources=sources,
         age=_age(player, today),
@@ -242,10 +248,8 @@ def featured_players(limit: int = 6) -> QuerySet[Player]:
 def club_current_spells(club: Club, today: datetime.date) -> QuerySet[Spell]:
     """Loans running today that involve the club, either way."""
     return (
-        Spell.objects.filter(kind=Spell.Kind.LOAN, player__status="published")
+        Spell.objects.filter(loans_running(today), player__status=Status.PUBLISHED)
         .filter(Q(club=club) | Q(owner_club=club))
-        .filter(Q(end__isnull=True) | Q(end__gte=today))
-        .filter(Q(start__isnull=True) | Q(start__lte=today))
         .select_related("player", "club", "owner_club")
         .order_by("player__full_name")
     )

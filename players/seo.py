@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from config.web import absolute
+from core.web import absolute
 from players.selectors import PlayerPage
 
 

@@ -3,10 +3,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from config.web import PageMeta, conditional_page
+from core.web import PageMeta, conditional_page
 from players.models import Position
-from players.selectors import filter_choices, player_list, player_page
-from players.seo import player_json_ld, player_summary
+from players.selectors import filter_choices, player_list
 
 PAGE_SIZE = 24
 
@@ -40,21 +39,4 @@ def player_list_view(request: HttpRequest) -> HttpResponse:
             "meta": meta.for_request(request),
             **filter_choices(),
         },
-    )
-
-
-@conditional_page
-def player_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
-    page = player_page(slug)
-    player = page.player
-    image = player.photo_rendition.url if player.photo_rendition else ""
-    meta = PageMeta(
-        title=player.name,
-        description=player_summary(page),
-        og_type="profile",
-        image=image,
-    ).for_request(request)
-    meta.json_ld = player_json_ld(page, meta.canonical)
-    return render(
-        request, "players/player_detail.html", {"page": page, "player": player, "meta": meta}
     )

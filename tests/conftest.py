@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import Group, User
 
 from clubs.models import Club, Competition, Country, NationalTeam, Season
+from imports.editors import EDITORS_GROUP
 from players.models import Player
-from sources.editors import EDITORS_GROUP
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from clubs.models import Club, Competition, Season
+from imports.editors import editor_permissions
 from interviews.models import Interview, Outlet
 from players.models import Player, PlayerName, SeasonStatistics
-from sources.editors import editor_permissions
 from tests.admin_forms import add_inline_rows, form_data, inline_prefix
 
 CHANGELISTS = [

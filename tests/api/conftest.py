@@ -6,8 +6,8 @@ import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
-from clubs.base import Status
 from clubs.models import Club, Competition, Country, NationalTeam, Season
+from core.publishing import Status
 from interviews.models import Interview, Mention, Outlet, PhotoCredit, Turn
 from players.models import (
     BiographySection,

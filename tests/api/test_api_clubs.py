@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from clubs.base import Status
 from clubs.models import Club, Competition, NationalTeam
+from core.publishing import Status
 from players.models import Player, Spell
 
 CLUBS = "/api/v1/clubs/"

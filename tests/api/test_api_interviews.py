@@ -2,7 +2,7 @@
 
 import pytest
 
-from clubs.base import Status
+from core.publishing import Status
 from interviews.models import Interview
 
 LIST = "/api/v1/interviews/"

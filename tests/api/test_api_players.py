@@ -2,7 +2,7 @@
 
 import pytest
 
-from clubs.base import Status
+from core.publishing import Status
 from players.models import Player, PlayerName
 
 LIST = "/api/v1/players/"

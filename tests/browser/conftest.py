@@ -14,7 +14,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 
-from sources.editors import EDITORS_GROUP
+from imports.editors import EDITORS_GROUP
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls in the
 # tests are still synchronous and safe.

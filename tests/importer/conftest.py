@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 
-from sources.importer import ImportReport, Upload, import_documents
+from imports.importer import ImportReport, Upload, import_documents
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"

@@ -4,10 +4,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from imports.importer import biography as biography_mapping
+from imports.importer import import_document
+from imports.importer.records import Invalid
 from players.models import Player, SeasonStatistics, Spell
-from sources.importer import biography as biography_mapping
-from sources.importer import import_document
-from sources.importer.records import Invalid
 from sources.models import Provenance, SourceDocument
 
 from .conftest import (

@@ -3,7 +3,7 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sources.importer import DocumentError, import_document
+from imports.importer import DocumentError, import_document
 from sources.models import SourceDocument
 
 from .conftest import OUR_DOCS, PARSER_DOCS, SEEDS, database_state

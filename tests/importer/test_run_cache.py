@@ -5,10 +5,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from clubs.models import Club
+from imports.importer import Upload
+from imports.importer import biography as biography_mapping
+from imports.importer.records import Invalid
 from players.models import Player, SeasonStatistics
-from sources.importer import Upload
-from sources.importer import biography as biography_mapping
-from sources.importer.records import Invalid
 
 from .conftest import run
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from sources.parsing import parse_document
+from imports.parsing import parse_document
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"

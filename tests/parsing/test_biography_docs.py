@@ -1,6 +1,6 @@
 """Our own biographies: other players, clubs, leagues, table layouts and section orders."""
 
-from sources.parsing.documents import CompetitionStats, PartialDate, Season
+from imports.parsing.documents import CompetitionStats, PartialDate, Season
 
 
 def test_czech_biography_reads_infobox_and_lead(parse_doc):
@@ -50,7 +50,7 @@ def test_more_competition_columns_are_summed_by_category(parse_doc):
 
 def test_wrong_career_total_is_reported_not_trusted(parse_doc):
     doc = parse_doc("bio_dvoracek.txt")
-    from sources.parsing import check_totals
+    from imports.parsing import check_totals
 
     (mismatch,) = check_totals(doc.statistics)
     assert (mismatch.scope, mismatch.column, mismatch.claimed, mismatch.computed) == (
@@ -61,7 +61,7 @@ def test_wrong_career_total_is_reported_not_trusted(parse_doc):
 
 
 def test_club_totals_belong_to_their_own_spell(parse_doc):
-    from sources.parsing import check_totals
+    from imports.parsing import check_totals
 
     table = parse_doc("bio_dvoracek.txt").statistics
     assert [(t.club, t.stats["league"].apps) for t in table.club_totals] == [

@@ -1,7 +1,7 @@
 """The seed biography gives exactly the facts it states."""
 
-from sources.parsing.documents import CompetitionStats, PartialDate, Season
-from sources.parsing.statistics import check_totals, compute_totals
+from imports.parsing.documents import CompetitionStats, PartialDate, Season
+from imports.parsing.statistics import check_totals, compute_totals
 
 
 def stats(row, category):

@@ -4,10 +4,10 @@ import pickle
 
 import pytest
 
-from sources.parsing import MAX_BYTES, decode_document, detect_kind, parse_document
-from sources.parsing.countries import country_by_demonym, country_by_name, lookup_country
-from sources.parsing.dates import parse_date, parse_season, season_starting
-from sources.parsing.documents import (
+from imports.parsing import MAX_BYTES, decode_document, detect_kind, parse_document
+from imports.parsing.countries import country_by_demonym, country_by_name, lookup_country
+from imports.parsing.dates import parse_date, parse_season, season_starting
+from imports.parsing.documents import (
     BiographyDocument,
     InterviewDocument,
     ParseError,

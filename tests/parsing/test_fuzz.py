@@ -6,8 +6,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sources.parsing import decode_document, parse_document
-from sources.parsing.documents import ParseError
+from imports.parsing import decode_document, parse_document
+from imports.parsing.documents import ParseError
 
 HERE = Path(__file__).resolve().parent
 SAMPLES = [p.read_text(encoding="utf-8") for p in sorted((HERE.parents[1] / "seeds").glob("*.txt"))]

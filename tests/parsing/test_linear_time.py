@@ -5,8 +5,8 @@ import time
 
 import pytest
 
-from sources.parsing import parse_document
-from sources.parsing.documents import ParseError
+from imports.parsing import parse_document
+from imports.parsing.documents import ParseError
 
 ADVERSARIAL = {
     "capitalised words": "A" + " B" * 40 + " x\n",

@@ -11,7 +11,7 @@ import warnings
 
 import pytest
 
-import sources.parsing as parsing
+import imports.parsing as parsing
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)  # regexploit imports sre_constants

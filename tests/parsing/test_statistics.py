@@ -2,8 +2,8 @@
 
 import pytest
 
-from sources.parsing.documents import CompetitionStats, ParseError
-from sources.parsing.statistics import categorize, parse_number, parse_table
+from imports.parsing.documents import CompetitionStats, ParseError
+from imports.parsing.statistics import categorize, parse_number, parse_table
 
 HEADER = [
     (1, "| Club | Season | League | DFB-Pokal | Europe | Total | | | |"),

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.test import Client
 
-from sources.editors import EDITORS_GROUP
+from imports.editors import EDITORS_GROUP
 from tests.site.builders import build_backhaus
 
 

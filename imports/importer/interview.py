@@ -10,12 +10,12 @@ from typing import Any
 from django.utils import timezone
 
 from clubs.models import Club, ClubName
+from core.text import normalize
+from imports.importer.common import find_player
+from imports.importer.records import Recorder
+from imports.parsing.documents import InterviewDocument
 from interviews.models import Interview, Mention, Outlet, PhotoCredit, Turn
 from players.models import Player, PlayerName
-from sources.importer.common import find_player
-from sources.importer.records import Recorder
-from sources.parsing.documents import InterviewDocument
-from sources.parsing.text import normalize
 
 DELETABLE = (Turn, PhotoCredit, Mention)
 _WORD = re.compile(r"\w+")

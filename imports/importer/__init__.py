@@ -1,4 +1,4 @@
-"""The import service: parsed source documents (sources.parsing) mapped onto the models.
+"""The import service: parsed source documents (imports.parsing) mapped onto the models.
 
     import_document(file_name=..., data=..., dry_run=False, force=False) -> DocumentReport
     import_documents(uploads=[Upload(...), ...], dry_run=False, force=False,
@@ -8,9 +8,9 @@
 The management command ``import_seeds`` and the admin upload are thin shells around it.
 """
 
-from sources.importer.records import DocumentError
-from sources.importer.report import Conflict, DocumentReport, ImportReport, Message
-from sources.importer.service import Upload, import_document, import_documents, read_paths
+from imports.importer.records import DocumentError
+from imports.importer.report import Conflict, DocumentReport, ImportReport, Message
+from imports.importer.service import Upload, import_document, import_documents, read_paths
 
 __all__ = [
     "Conflict",

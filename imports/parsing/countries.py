@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import normalize
+from core.text import normalize
 
 
 @dataclass(frozen=True, slots=True)

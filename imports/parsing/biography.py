@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from core.text import normalize
+
 from .countries import COUNTRY_NAME_RE, DEMONYM_RE, country_by_demonym, country_by_name
 from .dates import MONTH_RE, YEAR_RE, parse_date, parse_month_year, season_in_text, season_starting
 from .documents import (
@@ -28,7 +30,6 @@ from .documents import (
 from .prose import NAME, Sentence, clauses, clean_name, match_club, names_in, parse_position
 from .prose import split_sentences as _split
 from .statistics import check_totals, parse_table
-from .text import normalize
 
 # The article title: '= Mio Backhaus ='.
 TITLE_RE = re.compile(r"^\s*=([^=]+)=\s*$")

@@ -5,7 +5,7 @@ import datetime
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from sources.parsing.text import normalize, slugify_name
+from core.text import normalize, slugify_name
 
 
 class Status(models.TextChoices):

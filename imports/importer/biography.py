@@ -5,6 +5,22 @@ from __future__ import annotations
 from typing import Any
 
 from clubs.models import Club, NationalTeam
+from core.text import normalize
+from imports.importer.common import (
+    References,
+    SharedReferences,
+    find_player,
+    first_day,
+    last_day,
+    refresh_search_text,
+)
+from imports.importer.records import Invalid, Recorder
+from imports.parsing.documents import (
+    BiographyDocument,
+    LoanStatement,
+    PartialDate,
+    StatsRow,
+)
 from players.models import (
     BiographySection,
     Cap,
@@ -14,22 +30,6 @@ from players.models import (
     SeasonStatistics,
     Spell,
 )
-from sources.importer.common import (
-    References,
-    SharedReferences,
-    find_player,
-    first_day,
-    last_day,
-    refresh_search_text,
-)
-from sources.importer.records import Invalid, Recorder
-from sources.parsing.documents import (
-    BiographyDocument,
-    LoanStatement,
-    PartialDate,
-    StatsRow,
-)
-from sources.parsing.text import normalize
 
 STAT_CATEGORIES = ("league", "cup", "continental", "other")
 DIVISION_NOT_STATED = "(division not stated)"

@@ -6,8 +6,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from core.text import normalize
+
 from .documents import Position
-from .text import normalize
 
 # Upper-case letters of the Latin, Greek and Cyrillic blocks: Python's re has no \p{Lu}.
 _UPPER_CHARS = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper())

@@ -12,9 +12,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from core.text import normalize
+
 from .documents import DocumentKind, InterviewDocument, ParseWarning, PhotoCredit, Turn
 from .prose import NAME, clean_name, names_in, split_sentences
-from .text import normalize
 
 BERLIN = ZoneInfo("Europe/Berlin")
 

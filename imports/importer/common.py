@@ -9,13 +9,13 @@ import re
 from django.db.models import Q
 
 from clubs.models import Club, ClubName, Competition, Country, NationalTeam, Season
+from core.text import normalize
+from imports.importer.records import Invalid, Recorder
+from imports.parsing import countries
+from imports.parsing.documents import NationalTeam as ParsedTeam
+from imports.parsing.documents import PartialDate
+from imports.parsing.documents import Season as ParsedSeason
 from players.models import Player, PlayerName
-from sources.importer.records import Invalid, Recorder
-from sources.parsing import countries
-from sources.parsing.documents import NationalTeam as ParsedTeam
-from sources.parsing.documents import PartialDate
-from sources.parsing.documents import Season as ParsedSeason
-from sources.parsing.text import normalize
 
 # 'Werder Bremen II', 'Lech Poznań U23', 'Real Madrid B', 'X Reserves' belong to their parent.
 _AFFILIATE = re.compile(

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.text import normalize
+
 from .dates import parse_season
 from .documents import (
     CATEGORIES,
@@ -25,7 +27,6 @@ from .documents import (
     StatsTable,
     TotalsMismatch,
 )
-from .text import normalize
 
 DASHES = {"—", "–", "-", "−", "‒", "―"}
 _LOAN_RE = re.compile(r"\s*[(\[]\s*(?:on\s+)?loan\s*[)\]]\s*$", re.I)

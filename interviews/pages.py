@@ -1,17 +1,19 @@
-"""Site-wide pages: home, search across players, clubs and interviews, robots.txt."""
+"""Pages that compose every domain app: home, search, the player and club profiles.
+
+They live in the highest app they need (see README, "Layout")."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
 
 from clubs.models import Club
-from config.web import PageMeta, absolute, conditional_page
+from core.web import PageMeta, absolute, conditional_page
 from interviews.models import Interview
+from interviews.profiles import club_page, player_profile
 from interviews.selectors import interview_list
 from players.models import Player
 from players.selectors import featured_players, search_players
+from players.seo import player_json_ld, player_summary
 
 SEARCH_LIMIT = 50
 
@@ -73,17 +75,45 @@ def search(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
-@cache_control(max_age=86400, public=True)
-def robots_txt(request: HttpRequest) -> HttpResponse:
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /api/",
-        "Disallow: /search/",
-        "Disallow: /de/search/",
-        "",
-        f"Sitemap: {absolute('/sitemap.xml')}",
-        "",
-    ]
-    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+@conditional_page
+def player_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
+    page = player_profile(slug)
+    player = page.player
+    image = player.photo_rendition.url if player.photo_rendition else ""
+    meta = PageMeta(
+        title=player.name,
+        description=player_summary(page),
+        og_type="profile",
+        image=image,
+    ).for_request(request)
+    meta.json_ld = player_json_ld(page, meta.canonical)
+    return render(
+        request, "players/player_detail.html", {"page": page, "player": player, "meta": meta}
+    )
+
+
+@conditional_page
+def club_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
+    page = club_page(slug)
+    club = page.club
+    facts = [club.country.name if club.country else "", club.parent.name if club.parent else ""]
+    description = _("%(club)s: current players, loans and former players.") % {"club": club.name}
+    meta = PageMeta(
+        title=club.name,
+        description=" · ".join([description, *[f for f in facts if f]]),
+        image=club.crest.url if club.crest else "",
+    ).for_request(request)
+    meta.json_ld = {
+        "@context": "https://schema.org",
+        "@type": "SportsTeam",
+        "name": club.name,
+        "sport": "Soccer",
+        "url": meta.canonical,
+        **({"sameAs": [club.website]} if club.website else {}),
+        **({"logo": absolute(club.crest.url)} if club.crest else {}),
+        "athlete": [
+            {"@type": "Person", "name": p.name, "url": absolute(p.get_absolute_url())}
+            for p in page.current_players
+        ],
+    }
+    return render(request, "clubs/club_detail.html", {"page": page, "club": club, "meta": meta})

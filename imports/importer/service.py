@@ -16,12 +16,11 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.db.models import Model
 
-from sources.importer import biography, interview
-from sources.importer.common import SharedReferences
-from sources.importer.records import DocumentError, Invalid, Recorder
-from sources.importer.report import Conflict, DocumentReport, ImportReport, Message
-from sources.models import SourceDocument
-from sources.parsing import (
+from imports.importer import biography, interview
+from imports.importer.common import SharedReferences
+from imports.importer.records import DocumentError, Invalid, Recorder
+from imports.importer.report import Conflict, DocumentReport, ImportReport, Message
+from imports.parsing import (
     MAX_BYTES,
     BiographyDocument,
     ParseError,
@@ -29,6 +28,7 @@ from sources.parsing import (
     detect_kind,
     parse_document,
 )
+from sources.models import SourceDocument
 
 logger = logging.getLogger(__name__)
 

@@ -19,8 +19,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from sources.importer import DocumentReport, ImportReport, import_documents, read_paths
-from sources.importer.report import ACTIONS
+from imports.importer import DocumentReport, ImportReport, import_documents, read_paths
+from imports.importer.report import ACTIONS
 
 PROGRESS_FROM = 50  # documents: show a progress line on longer runs
 

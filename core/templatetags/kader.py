@@ -8,7 +8,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
-from config.web import json_ld as render_json_ld
+from core.web import json_ld as render_json_ld
 
 register = template.Library()
 

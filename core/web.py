@@ -1,16 +1,14 @@
-"""What every public page shares: page metadata for SEO, conditional GET, sources per part."""
+"""What every public page shares: page metadata for SEO and conditional GET."""
 
 import hashlib
 import json
-from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.apps import apps
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models
 from django.db.models import Max
 from django.http import HttpRequest
 from django.urls import translate_url
@@ -18,8 +16,6 @@ from django.utils.html import _json_script_escapes
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.views.decorators.http import condition
-
-from sources.models import Provenance
 
 
 def absolute(path: str) -> str:
@@ -74,16 +70,16 @@ def site_context(request: HttpRequest) -> dict:
 def content_version() -> datetime | None:
     """The newest change to any public record: a page is stale once this moves.
 
-    Three indexed aggregates are cheaper than rendering, and a site-wide version is safe
-    for pages that show several records (a club page lists players, a player interviews).
+    One aggregate per publishable model is cheaper than rendering, and a site-wide version
+    is safe for pages that show several records (a club page lists players, a player
+    interviews). The models are found through the app registry, so the kernel names none.
     """
-    from clubs.models import Club
-    from interviews.models import Interview
-    from players.models import Player
+    from core.publishing import Publishable
 
     stamps = [
-        model.objects.order_by().aggregate(m=Max("updated_at"))["m"]
-        for model in (Player, Club, Interview)
+        model._default_manager.order_by().aggregate(m=Max("updated_at"))["m"]
+        for model in apps.get_models()
+        if issubclass(model, Publishable)
     ]
     stamps = [s for s in stamps if s is not None]
     return max(stamps) if stamps else None
@@ -113,36 +109,3 @@ def _page_last_modified(request: HttpRequest, *args, **kwargs) -> datetime | Non
 def conditional_page(view: Callable) -> Callable:
     """ETag for a public HTML page; a repeat request with If-None-Match gets a 304."""
     return condition(etag_func=_page_etag)(view)
-
-
-# --- Sources per part ------------------------------------------------------------------
-
-
-def sources_for(parts: dict[str, Iterable[models.Model]]) -> dict[str, list[str]]:
-    """For each named part of a page, the file names of the documents its records came from.
-
-    One query for all parts: (content type, id) pairs of every record, then grouped.
-    """
-    wanted: dict[tuple[int, int], set[str]] = defaultdict(set)
-    records = {name: list(objs) for name, objs in parts.items()}
-    models_used = {type(obj) for objs in records.values() for obj in objs}
-    if not models_used:
-        return {name: [] for name in parts}
-    types = ContentType.objects.get_for_models(*models_used)
-    for name, objs in records.items():
-        for obj in objs:
-            wanted[(types[type(obj)].pk, obj.pk)].add(name)
-    condition_q = models.Q()
-    by_type: dict[int, list[int]] = defaultdict(list)
-    for ct_id, obj_id in wanted:
-        by_type[ct_id].append(obj_id)
-    for ct_id, ids in by_type.items():
-        condition_q |= models.Q(content_type_id=ct_id, object_id__in=ids)
-    found: dict[str, set[str]] = {name: set() for name in parts}
-    rows = Provenance.objects.filter(condition_q).values_list(
-        "content_type_id", "object_id", "document__file_name"
-    )
-    for ct_id, obj_id, file_name in rows:
-        for name in wanted.get((ct_id, obj_id), ()):
-            found[name].add(file_name)
-    return {name: sorted(files) for name, files in found.items()}

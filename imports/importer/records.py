@@ -24,9 +24,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models
 from simple_history.utils import bulk_create_with_history
 
-from sources.importer.report import Conflict, DocumentReport
+from imports.importer.report import Conflict, DocumentReport
+from imports.parsing.documents import ParseError
 from sources.models import Provenance, SourceDocument
-from sources.parsing.documents import ParseError
 
 EMPTY: tuple[Any, ...] = (None, "", [], {})
 

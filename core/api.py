@@ -1,0 +1,297 @@
+"""The pieces every app's API shares: bounded pagination, drafts for staff only,
+validation by the model itself, ETags, schema helpers."""
+
+import copy
+import datetime
+from typing import Any
+
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models, router
+from django.http import HttpResponseBase
+from django.utils.cache import get_conditional_response, set_response_etag
+from drf_spectacular.authentication import BasicScheme
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+)
+from rest_framework import authentication, exceptions, serializers, status, viewsets
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.permissions import SAFE_METHODS
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
+
+from core.publishing import Status
+
+# Slugs are unicode word characters and hyphens; anything else in the path is a 404
+# before it reaches the database (PostgreSQL refuses NUL bytes in a query).
+SLUG_PATTERN = r"[-\w]+"
+
+
+class BasicAuthentication(authentication.BasicAuthentication):
+    """HTTP Basic, but a NUL byte in the credentials is a failed login, not a 500
+    (PostgreSQL refuses NUL in the user lookup)."""
+
+    def authenticate_credentials(self, userid, password, request=None):
+        if "\x00" in userid or "\x00" in password:
+            raise exceptions.AuthenticationFailed("Invalid username/password.")
+        return super().authenticate_credentials(userid, password, request)
+
+
+AUTHENTICATION = [authentication.SessionAuthentication, BasicAuthentication]
+
+
+class BasicAuthenticationScheme(BasicScheme):
+    """Documents the subclass above as the usual HTTP Basic scheme."""
+
+    target_class = "core.api.BasicAuthentication"
+
+
+class Pagination(PageNumberPagination):
+    page_size_query_param = "page_size"
+    max_page_size = 100
+
+
+def query_param(request: Request, name: str) -> str:
+    """A query parameter, stripped, without the NUL bytes PostgreSQL refuses."""
+    return request.query_params.get(name, "").replace("\x00", "").strip()
+
+
+def can_see_drafts(request: Request, model: type[models.Model]) -> bool:
+    """Drafts are for staff who may view the model (the Editors group), no one else."""
+    user = request.user
+    opts = model._meta
+    return bool(
+        user
+        and user.is_authenticated
+        and user.is_staff
+        and user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
+    )
+
+
+def visible(request: Request, queryset: models.QuerySet) -> models.QuerySet:
+    """Published rows for the public, every row for staff who may see drafts."""
+    if can_see_drafts(request, queryset.model):
+        return queryset
+    return queryset.filter(status=Status.PUBLISHED)
+
+
+class UTCDateTimeField(serializers.DateTimeField):
+    """Times go out in UTC ('Z'): the site's zone gives old dates offsets like +00:53:28
+    (local mean time) that RFC 3339 clients reject."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("default_timezone", datetime.UTC)
+        super().__init__(*args, **kwargs)
+
+
+class SlugOutputField(serializers.CharField):
+    """A slug as it is shown: a plain string (the input pattern of a unicode slug, \\w,
+    means ASCII only to JSON Schema's regex dialect, so it would misdescribe 'müller')."""
+
+    def __init__(self, *, allow_unicode: bool = False, **kwargs) -> None:
+        for input_only in ("validators", "allow_blank", "max_length"):
+            kwargs.pop(input_only, None)
+        super().__init__(**kwargs)
+
+
+class OutputSerializer(serializers.ModelSerializer):
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.DateTimeField: UTCDateTimeField,
+        models.SlugField: SlugOutputField,
+    }
+
+
+class RefField(serializers.SlugRelatedField):
+    """A related record named by its slug or code; a NUL byte cannot name one (and
+    PostgreSQL would refuse the query), so it is a 400 like any unknown name."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("does_not_exist", slug_name=self.slug_field, value=data)
+        return super().to_internal_value(data)
+
+
+class ApiSchema(AutoSchema):
+    """Reads need no credentials (DjangoModelPermissionsOrAnonReadOnly): say so in the schema."""
+
+    def get_auth(self) -> list[dict]:
+        auth = super().get_auth()
+        if self.method in SAFE_METHODS and {} not in auth:
+            auth.append({})
+        return auth
+
+
+class ModelInputSerializer(serializers.ModelSerializer):
+    """Validates as the admin does: field validators, clean(), unique and check constraints.
+
+    So a bad row is a 400 with a message per field, never an IntegrityError. The
+    model is the only source of these rules; DRF's own copies of the unique-together
+    validators are switched off (they would also make nullable fields required).
+    """
+
+    def get_validators(self) -> list:
+        return []
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        model = self.Meta.model
+        instance = copy.copy(self.instance) if self.instance is not None else model()
+        many_to_many = {field.name for field in model._meta.many_to_many}
+        for name, value in attrs.items():
+            if name not in many_to_many:
+                setattr(instance, name, value)
+        # Like a ModelForm: fields this serializer does not edit are not validated
+        # (an already stored photo is not re-read), the primary key always takes part.
+        writable = {field.source for field in self._writable_fields}
+        exclude = [
+            field.name
+            for field in model._meta.concrete_fields
+            if field.name not in writable and not field.primary_key
+        ]
+        errors: dict[str, list] = {}
+        try:
+            instance.full_clean(exclude=exclude, validate_constraints=False)
+        except DjangoValidationError as exc:
+            errors = exc.update_error_dict(errors)
+        errors = constraint_errors(instance, exclude, errors)
+        if errors:
+            detail = serializers.as_serializer_error(DjangoValidationError(errors))
+            if NON_FIELD_ERRORS in detail:
+                detail[api_settings.NON_FIELD_ERRORS_KEY] = detail.pop(NON_FIELD_ERRORS)
+            raise serializers.ValidationError(detail)
+        return attrs
+
+
+def constraint_errors(
+    instance: models.Model, exclude: list[str], errors: dict[str, list]
+) -> dict[str, list]:
+    """Model.validate_constraints, but a check on a single field is reported on that field."""
+    using = router.db_for_write(type(instance), instance=instance)
+    for model_class, constraints in instance.get_constraints():
+        for constraint in constraints:
+            try:
+                constraint.validate(model_class, instance, exclude=exclude, using=using)
+            except DjangoValidationError as exc:
+                if isinstance(constraint, models.CheckConstraint):
+                    fields = constraint.condition.referenced_base_fields
+                else:
+                    fields = set(getattr(constraint, "fields", ()))
+                if len(fields) == 1 and (field := fields.pop()) != "pk":
+                    errors.setdefault(field, []).append(exc)
+                else:
+                    errors = exc.update_error_dict(errors)
+    return errors
+
+
+SEARCH_LOOKUP = "search"
+
+
+class ApiViewSet(viewsets.ModelViewSet):
+    """Slugs in URLs, bounded pages, input and output serializers, ETags on details.
+
+    Subclasses set output_serializer_class (list), detail_serializer_class and
+    input_serializer_class.
+    """
+
+    lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
+    pagination_class = Pagination
+    authentication_classes = AUTHENTICATION
+    schema = ApiSchema()
+    http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
+    output_serializer_class: type[serializers.Serializer]
+    detail_serializer_class: type[serializers.Serializer]
+    input_serializer_class: type[serializers.Serializer]
+    # List filters: query parameter -> field lookup; SEARCH_LOOKUP is the model's
+    # accent-insensitive name search.
+    filter_lookups: dict[str, str] = {}
+
+    def filtered(self, queryset: models.QuerySet) -> models.QuerySet:
+        for name, lookup in self.filter_lookups.items():
+            if value := query_param(self.request, name):
+                if lookup == SEARCH_LOOKUP:
+                    queryset = queryset.search(value)
+                else:
+                    queryset = queryset.filter(**{lookup: value})
+        return queryset
+
+    def get_serializer_class(self) -> type[serializers.Serializer]:
+        if self.action == "list":
+            return self.output_serializer_class
+        if self.action in {"create", "update", "partial_update"}:
+            return self.input_serializer_class
+        return self.detail_serializer_class
+
+    def _saved(self, instance: models.Model, status_code: int) -> Response:
+        # Read back through get_queryset so the answer is the detail, prefetched.
+        instance = self.get_queryset().get(pk=instance.pk)
+        data = self.detail_serializer_class(instance, context=self.get_serializer_context()).data
+        return Response(data, status=status_code)
+
+    def create(self, request: Request, *args, **kwargs) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return self._saved(serializer.save(), status.HTTP_201_CREATED)
+
+    def update(self, request: Request, *args, **kwargs) -> Response:
+        partial = kwargs.pop("partial", False)
+        serializer = self.get_serializer(self.get_object(), data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        return self._saved(serializer.save(), status.HTTP_200_OK)
+
+    def destroy(self, request: Request, *args, **kwargs) -> Response:
+        instance = self.get_object()
+        try:
+            instance.delete()
+        except (models.ProtectedError, models.RestrictedError) as exc:
+            blocking = sorted({str(obj._meta.verbose_name_plural) for obj in exc.protected_objects})
+            return Response(
+                {"detail": f"Still in use by {', '.join(blocking)}: remove those first."},
+                status=status.HTTP_409_CONFLICT,
+            )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    def finalize_response(self, request, response, *args, **kwargs) -> HttpResponseBase:
+        response = super().finalize_response(request, response, *args, **kwargs)
+        # Conditional GET on details: the ETag is a hash of the representation, so it
+        # changes when anything shown changes (spells, statistics, turns…), not only
+        # the row's updated_at; a matching If-None-Match gets a 304 without the body.
+        if (
+            self.action == "retrieve"
+            and request.method in {"GET", "HEAD"}
+            and response.status_code == status.HTTP_200_OK
+        ):
+            response.render()
+            set_response_etag(response)
+            return get_conditional_response(request, etag=response["ETag"], response=response)
+        return response
+
+
+def write_schema(detail: type[serializers.Serializer], name: str) -> dict:
+    """The schema of the write operations: input serializer in, detail out."""
+    conflict = OpenApiResponse(
+        response=OpenApiTypes.OBJECT, description=f"The {name} is still referenced."
+    )
+    return {
+        "create": extend_schema(responses={201: detail}),
+        "update": extend_schema(responses={200: detail}),
+        "partial_update": extend_schema(responses={200: detail}),
+        "destroy": extend_schema(responses={204: None, 409: conflict}),
+    }
+
+
+def param(name: str, description: str, enum: list[str] | None = None) -> OpenApiParameter:
+    return OpenApiParameter(name, OpenApiTypes.STR, description=description, enum=enum)
+
+
+SEARCH = param("search", "Words to find in any of the names, accents and case ignored.")
+STATUS = param(
+    "status",
+    "Only drafts or only published records (the public sees no drafts).",
+    enum=Status.values,
+)

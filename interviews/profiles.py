@@ -1,0 +1,98 @@
+"""Profiles that compose every domain app: a player's page with the interviews, a club's
+page with its players and interviews. They live here, in the highest app they need."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.utils import timezone
+
+from clubs.models import Club
+from interviews.models import Interview
+from interviews.selectors import pull_quote, with_answers
+from players.models import Player, Spell
+from players.selectors import PlayerPage, club_current_spells, player_page
+from sources.selectors import sources_for
+
+
+def player_profile(slug: str, *, today: datetime.date | None = None) -> PlayerPage:
+    """The player page with the player's published interviews and a pull quote of each."""
+    page = player_page(
+        slug,
+        interviews=with_answers(Interview.objects.published().select_related("outlet")),
+        today=today,
+    )
+    for interview in page.interviews:
+        interview.quote = pull_quote(interview)
+    return page
+
+
+@dataclass
+class ClubPage:
+    club: Club
+    current_players: list[Player]
+    loaned_out: list[Spell]
+    loaned_in: list[Spell]
+    former_players: list[Player]
+    affiliates: list[Club]
+    interviews: list[Interview]
+    sources: dict[str, list[str]]
+
+
+def club_page(slug: str, *, today: datetime.date | None = None) -> ClubPage:
+    today = today or timezone.localdate()
+    queryset = (
+        Club.objects.published()
+        .select_related("country", "parent")
+        .prefetch_related(
+            "alternative_names",
+            Prefetch(
+                "affiliates",
+                queryset=Club.objects.published().order_by("name"),
+                to_attr="affiliate_list",
+            ),
+        )
+    )
+    try:
+        club = queryset.get(slug=slug)
+    except Club.DoesNotExist:
+        raise Http404("No such club.") from None
+    if club.parent and not club.parent.is_published:
+        club.parent = None
+
+    loans = list(club_current_spells(club, today))
+    loaned_out = [s for s in loans if s.owner_club_id == club.pk]
+    loaned_in = [s for s in loans if s.club_id == club.pk]
+    current = list(
+        Player.objects.published()
+        .filter(current_club=club)
+        .select_related("current_club")
+        .order_by("position", "full_name")
+    )
+    away = {s.player_id for s in loaned_out} | {s.player_id for s in loaned_in}
+    now_here = {p.pk for p in current} | away
+    former = [
+        p
+        for p in Player.objects.published()
+        .filter(Q(spells__club=club) | Q(season_statistics__club=club))
+        .distinct()
+        .order_by("full_name")
+        if p.pk not in now_here
+    ]
+    interviews = list(
+        Interview.objects.published()
+        .filter(mentions__club=club)
+        .select_related("outlet")
+        .distinct()[:10]
+    )
+    return ClubPage(
+        club=club,
+        current_players=current,
+        loaned_out=loaned_out,
+        loaned_in=loaned_in,
+        former_players=former,
+        affiliates=club.affiliate_list,
+        interviews=interviews,
+        sources=sources_for({"club": [club]}),
+    )
