@@ -66,15 +66,19 @@ class SeasonStatisticsInline(admin.TabularInline):
         "season",
         "club",
         "division",
+        "division_tier",
         "on_loan",
         "league_apps",
         "league_goals",
         "cup_apps",
         "cup_goals",
+        "league_cup_apps",
+        "league_cup_goals",
         "continental_apps",
         "continental_goals",
         "other_apps",
         "other_goals",
+        "unknown",
     )
     autocomplete_fields = ("season", "club", "division")
     extra = 0

@@ -90,23 +90,30 @@ class SpellSerializer(OutputSerializer):
 
 
 class StatLineSerializer(serializers.Serializer):
-    """Appearances and goals; null is 'did not take part', apart from 0."""
+    """Appearances and goals; null is 'did not take part', apart from 0, unless the field is
+    listed in `unknown` (the source leaves it blank; for a total: it sums unknown values)."""
 
     league_apps = serializers.IntegerField(allow_null=True)
     league_goals = serializers.IntegerField(allow_null=True)
-    cup_apps = serializers.IntegerField(allow_null=True)
+    cup_apps = serializers.IntegerField(allow_null=True, help_text="The national cup.")
     cup_goals = serializers.IntegerField(allow_null=True)
+    league_cup_apps = serializers.IntegerField(allow_null=True)
+    league_cup_goals = serializers.IntegerField(allow_null=True)
     continental_apps = serializers.IntegerField(allow_null=True)
     continental_goals = serializers.IntegerField(allow_null=True)
     other_apps = serializers.IntegerField(allow_null=True)
     other_goals = serializers.IntegerField(allow_null=True)
     total_apps = serializers.IntegerField(allow_null=True)
     total_goals = serializers.IntegerField(allow_null=True)
+    unknown = serializers.ListField(
+        child=serializers.CharField(), help_text="Fields whose value the sources do not give."
+    )
 
 
 class SeasonLineSerializer(StatLineSerializer):
     season = serializers.CharField(help_text="2023–24, or 2025 for a calendar-year season.")
-    division = CompetitionRefSerializer()
+    division = CompetitionRefSerializer(allow_null=True)
+    division_tier = serializers.IntegerField(allow_null=True, help_text="1 is the top level.")
     on_loan = serializers.BooleanField()
 
 
@@ -122,8 +129,14 @@ class CareerStatisticsSerializer(serializers.Serializer):
     total = StatLineSerializer(help_text="Career total, computed from every season.")
 
 
-def line_data(line: Line) -> dict[str, int | None]:
-    return {name: line[name] for name in (*STAT_FIELDS, "total_apps", "total_goals")}
+def line_data(line: Line) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        name: line[name] for name in (*STAT_FIELDS, "total_apps", "total_goals")
+    }
+    data["unknown"] = sorted(
+        name for name in (*STAT_FIELDS, "total_apps", "total_goals") if line.cell(name)[1]
+    )
+    return data
 
 
 def career_statistics(rows: list[SeasonStatistics]) -> dict[str, Any]:
@@ -139,6 +152,7 @@ def career_statistics(rows: list[SeasonStatistics]) -> dict[str, Any]:
                         **line_data(line),
                         "season": row.season.label,
                         "division": row.division,
+                        "division_tier": row.division_tier,
                         "on_loan": row.on_loan,
                     }
                     for row, line in block.lines

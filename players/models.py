@@ -3,6 +3,7 @@
 import datetime
 
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -230,29 +231,67 @@ class Loan(Spell):
         self.kind = Spell.Kind.LOAN  # before validation, so the loan rules apply
 
 
-COMPETITION_COLUMNS = ("league", "cup", "continental", "other")
+COMPETITION_COLUMNS = ("league", "cup", "league_cup", "continental", "other")
+"""The competition categories of a career table: the national cup and the league cup apart."""
+
+
+def validate_unknown_columns(value: object) -> None:
+    if not isinstance(value, list) or any(item not in COMPETITION_COLUMNS for item in value):
+        raise ValidationError(
+            _("List the competitions whose values are unknown, from: %(columns)s."),
+            params={"columns": ", ".join(COMPETITION_COLUMNS)},
+        )
 
 
 class SeasonStatistics(models.Model):
     """Apps and goals of one player for one club, season and division.
 
-    None is 'did not take part' (the source's —), distinct from 0. Totals are computed
-    (players.stats), never stored.
+    A statistic has three states: a number; None, 'did not take part' (the source's —),
+    distinct from 0; and unknown (the source leaves the cell blank), listed in `unknown`.
+    Totals are computed (players.stats), never stored. A loan and a permanent spell at one
+    club in one season are two rows (on_loan apart), each tied to its spell.
     """
 
     player = models.ForeignKey(Player, on_delete=models.CASCADE, related_name="season_statistics")
     club = models.ForeignKey(Club, verbose_name=_("club"), on_delete=models.PROTECT)
     season = models.ForeignKey(Season, verbose_name=_("season"), on_delete=models.PROTECT)
-    division = models.ForeignKey(Competition, verbose_name=_("division"), on_delete=models.PROTECT)
+    division = models.ForeignKey(
+        Competition,
+        verbose_name=_("division"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        help_text=_("Empty when the source does not name the league."),
+    )
+    division_tier = models.PositiveSmallIntegerField(
+        _("tier"), null=True, blank=True, help_text=_("The level of the league: 1 is the top.")
+    )
     on_loan = models.BooleanField(_("on loan"), default=False)
+    spell = models.ForeignKey(
+        "Spell",
+        verbose_name=_("spell"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="season_statistics",
+    )
     league_apps = models.IntegerField(_("league apps"), null=True, blank=True)
     league_goals = models.IntegerField(_("league goals"), null=True, blank=True)
     cup_apps = models.IntegerField(_("cup apps"), null=True, blank=True)
     cup_goals = models.IntegerField(_("cup goals"), null=True, blank=True)
+    league_cup_apps = models.IntegerField(_("league cup apps"), null=True, blank=True)
+    league_cup_goals = models.IntegerField(_("league cup goals"), null=True, blank=True)
     continental_apps = models.IntegerField(_("continental apps"), null=True, blank=True)
     continental_goals = models.IntegerField(_("continental goals"), null=True, blank=True)
     other_apps = models.IntegerField(_("other apps"), null=True, blank=True)
     other_goals = models.IntegerField(_("other goals"), null=True, blank=True)
+    unknown = models.JSONField(
+        _("unknown"),
+        default=list,
+        blank=True,
+        validators=[validate_unknown_columns],
+        help_text=_('Competitions the source leaves blank, e.g. ["cup"]: shown empty, not as —.'),
+    )
     provenance = GenericRelation("sources.Provenance")
 
     history = HistoricalRecords()
@@ -263,10 +302,19 @@ class SeasonStatistics(models.Model):
         verbose_name_plural = _("season statistics")
         constraints = [
             models.UniqueConstraint(
-                fields=["player", "club", "season", "division"],
+                fields=["player", "club", "season", "division", "on_loan"],
+                condition=Q(division__isnull=False),
                 name="season_statistics_one_row_per_division",
                 violation_error_message=_(
-                    "There is already a row for this club, season and division."
+                    "There is already a row for this club, season, division and kind of spell."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["player", "club", "season", "on_loan"],
+                condition=Q(division__isnull=True),
+                name="season_statistics_one_row_without_division",
+                violation_error_message=_(
+                    "There is already a row for this club, season and kind of spell."
                 ),
             ),
             models.CheckConstraint(
@@ -284,6 +332,9 @@ class SeasonStatistics(models.Model):
 
     def __str__(self) -> str:
         return f"{self.player} – {self.club} {self.season}"
+
+    def is_unknown(self, column: str) -> bool:
+        return column in (self.unknown or [])
 
 
 class Cap(models.Model):

@@ -1,7 +1,8 @@
 """Career-statistics tables computed from season rows: per-club and career totals.
 
 None means "did not take part" and survives summing: a total is None only when every
-row it covers is None, so a column of — stays — while a single 0 makes it 0.
+row it covers is None, so a column of — stays — while a single 0 makes it 0. A value the
+source leaves blank is unknown: it adds nothing, and the total says it is incomplete.
 """
 
 from collections.abc import Iterable, Sequence
@@ -22,9 +23,18 @@ def add(values: Iterable[int | None]) -> int | None:
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One row of the table: a season, a club total or the career total."""
+    """One row of the table: a season, a club total or the career total.
+
+    `unknown` names the fields whose value is unknown (a season row) or that sum over at
+    least one unknown value (a total): shown blank, or marked as incomplete.
+    """
 
     values: dict[str, int | None]
+    unknown: frozenset[str] = frozenset()
+
+    @property
+    def incomplete(self) -> bool:
+        return bool(self.unknown)
 
     @property
     def apps(self) -> int | None:
@@ -41,9 +51,25 @@ class Line:
             return self.goals
         return self.values[name]
 
+    def cell(self, name: str) -> tuple[int | None, bool]:
+        """The value of a field (or total_apps/total_goals) and whether it is unknown or
+        includes unknown values."""
+        if name in ("total_apps", "total_goals"):
+            kind = name.removeprefix("total_")
+            partial = any(f"{column}_{kind}" in self.unknown for column in COMPETITION_COLUMNS)
+            return self[name], partial
+        return self.values[name], name in self.unknown
+
 
 def line_of(rows: Sequence[SeasonStatistics]) -> Line:
-    return Line({name: add(getattr(row, name) for row in rows) for name in STAT_FIELDS})
+    unknown = frozenset(
+        f"{column}_{kind}"
+        for row in rows
+        for column in (row.unknown or [])
+        if column in COMPETITION_COLUMNS
+        for kind in ("apps", "goals")
+    )
+    return Line({name: add(getattr(row, name) for row in rows) for name in STAT_FIELDS}, unknown)
 
 
 @dataclass(slots=True)
@@ -70,6 +96,22 @@ class ClubBlock:
 @dataclass(slots=True)
 class CareerTable:
     blocks: list[ClubBlock]
+
+    @property
+    def columns(self) -> list[str]:
+        """The competitions worth a column: league and cup always, the others when any row
+        has a number for them (a column of only — or blanks says nothing worth the width)."""
+        rows = [row for block in self.blocks for row in block.rows]
+        return [
+            column
+            for column in COMPETITION_COLUMNS
+            if column in ("league", "cup")
+            or any(
+                getattr(row, f"{column}_apps") is not None
+                or getattr(row, f"{column}_goals") is not None
+                for row in rows
+            )
+        ]
 
     @property
     def total(self) -> Line:

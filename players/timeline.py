@@ -5,8 +5,9 @@ Plain arithmetic on already-loaded spells and season rows; the template draws th
 
 import datetime
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.utils.translation import gettext as _
 
@@ -21,6 +22,19 @@ LANE_H = 24
 LANE_GAP = 8
 CHART_H = 70
 CHART_GAP = 34
+CHART_FOOT_H = 22  # room under the season chart for its labels
+LANES_FOOT_H = 4  # bottom margin when there is no season chart
+MIN_BAR_W = 3  # px: a spell of a few days is still visible
+SEASON_BAR_GAP = 4  # px between neighbouring season bars
+MIN_SEASON_BAR_W = 2  # px
+MIN_PERIOD_YEARS = 0.08  # about a month: the shortest period drawn
+SEASON_JOIN_YEARS = 0.01  # seasons closer than this are one run
+SEASON_TURN = 0.5  # a split season turns at mid-year (July)
+YEARLY_TICKS_UP_TO = 12  # years on the axis
+TWO_YEAR_TICKS_UP_TO = 24
+
+# A lane is a club, with its loans in a lane of their own: (club id, on loan).
+type LaneKey = tuple[int, bool]
 
 
 @dataclass
@@ -88,7 +102,7 @@ def _season_span(row: SeasonStatistics) -> tuple[float, float]:
     season = row.season
     if season.start_year == season.end_year:
         return float(season.start_year), float(season.start_year + 1)
-    return season.start_year + 0.5, season.end_year + 0.5
+    return season.start_year + SEASON_TURN, season.end_year + SEASON_TURN
 
 
 def _short(text: str, limit: int = 24) -> str:
@@ -104,21 +118,68 @@ def _years(start: float, end: float | None) -> str:
     return f"{first}–{last}" if last > first else str(first)
 
 
+class Period(NamedTuple):
+    """A stretch at one club, in fractional years, drawn as one bar in the club's lane."""
+
+    lane: LaneKey
+    club_name: str
+    is_loan: bool
+    start: float
+    end: float
+    kind: str  # a Spell.Kind
+    running: bool
+
+
 def build_timeline(
     spells: Sequence[Spell], rows: Sequence[SeasonStatistics], today: datetime.date
 ) -> Timeline:
-    now = _year_fraction(today)
-    # lane key, club name, loan?, start, end, kind, still running?
-    periods: list[tuple[str, str, bool, float, float, str, bool]] = []
-    rows_by_lane: dict[tuple[int, bool], list[SeasonStatistics]] = {}
+    rows_by_lane: dict[LaneKey, list[SeasonStatistics]] = {}
     for row in rows:
         rows_by_lane.setdefault((row.club_id, row.on_loan), []).append(row)
+    periods = _spell_periods(spells, rows_by_lane, _year_fraction(today))
+    spell_lanes = {period.lane for period in periods}
+    periods += _periods_without_spell(
+        {key: lane_rows for key, lane_rows in rows_by_lane.items() if key not in spell_lanes}
+    )
+    if not periods:
+        return Timeline(WIDTH, 0, LABEL_W, LABEL_W + PLOT_W, [], [], [], 0, 0, "")
 
-    spell_lanes: set[tuple[int, bool]] = set()
+    first = math.floor(min(p.start for p in periods))
+    last = max(math.ceil(max(p.end for p in periods)), first + 1)
+    scale = PLOT_W / (last - first)
+
+    def x_of(year: float) -> float:
+        return round(LABEL_W + (year - first) * scale, 1)
+
+    lanes = _lanes(periods, x_of)
+    lanes_bottom = AXIS_H + len(lanes) * (LANE_H + LANE_GAP)
+    chart_top = lanes_bottom + CHART_GAP
+    chart_base = chart_top + CHART_H
+    seasons = _season_bars(rows, x_of, chart_base)
+    height = int(chart_base + CHART_FOOT_H) if seasons else int(lanes_bottom + LANES_FOOT_H)
+    return Timeline(
+        width=WIDTH,
+        height=height,
+        label_w=LABEL_W,
+        plot_right=LABEL_W + PLOT_W,
+        lanes=lanes,
+        ticks=_ticks(first, last, x_of),
+        seasons=seasons,
+        chart_top=chart_top,
+        chart_base=chart_base,
+        description=_description(lanes, seasons),
+    )
+
+
+def _spell_periods(
+    spells: Sequence[Spell], rows_by_lane: dict[LaneKey, list[SeasonStatistics]], now: float
+) -> list[Period]:
+    """One period per spell; a missing start or end is taken from the seasons or the next spell."""
+    periods = []
     starts = sorted(_year_fraction(s.start) for s in spells if s.start)
     for spell in spells:
-        lane_key = (spell.club_id, spell.is_loan)
-        lane_rows = rows_by_lane.get(lane_key, [])
+        lane = (spell.club_id, spell.is_loan)
+        lane_rows = rows_by_lane.get(lane, [])
         start = _year_fraction(spell.start) if spell.start else None
         if start is None and lane_rows:
             start = min(_season_span(r)[0] for r in lane_rows)
@@ -134,65 +195,71 @@ def build_timeline(
         else:
             end = now
         running = end == now
-        end = max(end, start + 0.08)
-        spell_lanes.add(lane_key)
+        end = max(end, start + MIN_PERIOD_YEARS)
         periods.append(
-            (f"{lane_key}", spell.club.name, spell.is_loan, start, end, spell.kind, running)
+            Period(lane, spell.club.name, spell.is_loan, start, end, spell.kind, running)
         )
+    return periods
 
-    # Seasons at a club with no recorded spell (a reserve side, say) still show.
-    for lane_key, lane_rows in rows_by_lane.items():
-        if lane_key in spell_lanes:
-            continue
-        spans = sorted(_season_span(r) for r in lane_rows)
+
+def _periods_without_spell(rows_by_lane: dict[LaneKey, list[SeasonStatistics]]) -> list[Period]:
+    """Seasons at a club with no recorded spell (a reserve side, say) still show: one period
+    per run of consecutive seasons."""
+    periods = []
+    for lane, lane_rows in rows_by_lane.items():
         merged: list[list[float]] = []
-        for a, b in spans:
-            if merged and a <= merged[-1][1] + 0.01:
+        for a, b in sorted(_season_span(r) for r in lane_rows):
+            if merged and a <= merged[-1][1] + SEASON_JOIN_YEARS:
                 merged[-1][1] = max(merged[-1][1], b)
             else:
                 merged.append([a, b])
-        kind = Spell.Kind.LOAN if lane_key[1] else Spell.Kind.SENIOR
-        for a, b in merged:
-            periods.append((f"{lane_key}", lane_rows[0].club.name, lane_key[1], a, b, kind, False))
+        is_loan = lane[1]
+        kind = Spell.Kind.LOAN if is_loan else Spell.Kind.SENIOR
+        club_name = lane_rows[0].club.name
+        periods += [Period(lane, club_name, is_loan, a, b, kind, False) for a, b in merged]
+    return periods
 
-    if not periods:
-        return Timeline(WIDTH, 0, LABEL_W, LABEL_W + PLOT_W, [], [], [], 0, 0, "")
 
-    first = math.floor(min(p[3] for p in periods))
-    last = math.ceil(max(p[4] for p in periods))
-    last = max(last, first + 1)
-    scale = PLOT_W / (last - first)
-
-    def x_of(year: float) -> float:
-        return round(LABEL_W + (year - first) * scale, 1)
-
-    lanes: dict[str, Lane] = {}
-    for key, name, is_loan, start, end, kind, running in sorted(periods, key=lambda p: p[3]):
-        if key not in lanes:
-            full = f"{name} ({_('loan')})" if is_loan else name
+def _lanes(periods: list[Period], x_of: Callable[[float], float]) -> list[Lane]:
+    """A lane per club (loans apart), in the order the player first got there."""
+    kind_labels: dict[str, str] = {
+        Spell.Kind.YOUTH: _("youth"),
+        Spell.Kind.SENIOR: _("senior"),
+        Spell.Kind.LOAN: _("loan"),
+    }
+    lanes: dict[LaneKey, Lane] = {}
+    for period in sorted(periods, key=lambda p: p.start):
+        if period.lane not in lanes:
+            name = period.club_name
+            full = f"{name} ({_('loan')})" if period.is_loan else name
             y = AXIS_H + len(lanes) * (LANE_H + LANE_GAP)
-            lanes[key] = Lane(label=_short(full), full_label=full, y=y, is_loan=is_loan)
-        kind_label = {
-            Spell.Kind.YOUTH: _("youth"),
-            Spell.Kind.SENIOR: _("senior"),
-            Spell.Kind.LOAN: _("loan"),
-        }[kind]
-        lanes[key].bars.append(
+            lanes[period.lane] = Lane(
+                label=_short(full), full_label=full, y=y, is_loan=period.is_loan
+            )
+        lane = lanes[period.lane]
+        years = _years(period.start, None if period.running else period.end)
+        lane.bars.append(
             Bar(
-                x=x_of(start),
-                width=round(max(x_of(end) - x_of(start), 3), 1),
-                kind=kind,
-                label=f"{lanes[key].full_label}: {kind_label} "
-                + _years(start, None if running else end),
+                x=x_of(period.start),
+                width=round(max(x_of(period.end) - x_of(period.start), MIN_BAR_W), 1),
+                kind=period.kind,
+                label=f"{lane.full_label}: {kind_labels[period.kind]} {years}",
             )
         )
+    return list(lanes.values())
 
-    step = 1 if last - first <= 12 else 2 if last - first <= 24 else 5
-    ticks = [Tick(x=x_of(year), label=str(year)) for year in range(first, last + 1, step)]
 
-    lanes_bottom = AXIS_H + len(lanes) * (LANE_H + LANE_GAP)
-    chart_top = lanes_bottom + CHART_GAP
-    chart_base = chart_top + CHART_H
+def _ticks(first: int, last: int, x_of: Callable[[float], float]) -> list[Tick]:
+    """A year label every year on a short career, every 2 or 5 years on longer ones."""
+    span = last - first
+    step = 1 if span <= YEARLY_TICKS_UP_TO else 2 if span <= TWO_YEAR_TICKS_UP_TO else 5
+    return [Tick(x=x_of(year), label=str(year)) for year in range(first, last + 1, step)]
+
+
+def _season_bars(
+    rows: Sequence[SeasonStatistics], x_of: Callable[[float], float], chart_base: float
+) -> list[SeasonBar]:
+    """Appearances per season (all clubs together), scaled to the busiest season."""
     by_season: dict[tuple[int, int], list[SeasonStatistics]] = {}
     for row in rows:
         by_season.setdefault((row.season.start_year, row.season.end_year), []).append(row)
@@ -206,8 +273,8 @@ def build_timeline(
         height = round(CHART_H * (apps or 0) / most, 1)
         seasons.append(
             SeasonBar(
-                x=round(x_of(a) + 2, 1),
-                width=round(max(x_of(b) - x_of(a) - 4, 2), 1),
+                x=round(x_of(a) + SEASON_BAR_GAP / 2, 1),
+                width=round(max(x_of(b) - x_of(a) - SEASON_BAR_GAP, MIN_SEASON_BAR_W), 1),
                 y=round(chart_base - height, 1),
                 height=height,
                 label=group[0].season.label,
@@ -215,23 +282,15 @@ def build_timeline(
                 on_loan=all(r.on_loan for r in group),
             )
         )
+    return seasons
 
-    parts = [". ".join(bar.label for lane in lanes.values() for bar in lane.bars)]
+
+def _description(lanes: list[Lane], seasons: list[SeasonBar]) -> str:
+    """The chart in words, for screen readers."""
+    parts = [". ".join(bar.label for lane in lanes for bar in lane.bars)]
     if seasons:
         apps_text = ", ".join(
             f"{s.label}: {s.apps if s.apps is not None else '—'}" for s in seasons
         )
         parts.append(_("Appearances per season: %(list)s") % {"list": apps_text})
-    height = int(chart_base + 22) if seasons else int(lanes_bottom + 4)
-    return Timeline(
-        width=WIDTH,
-        height=height,
-        label_w=LABEL_W,
-        plot_right=LABEL_W + PLOT_W,
-        lanes=list(lanes.values()),
-        ticks=ticks,
-        seasons=seasons,
-        chart_top=chart_top,
-        chart_base=chart_base,
-        description=". ".join(parts) + ".",
-    )
+    return ". ".join(parts) + "."

@@ -1,0 +1,42 @@
+"""The cells of a career-statistics line: a number, — (did not take part), blank (unknown)."""
+
+from django import template
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+
+from players.stats import Line
+
+register = template.Library()
+
+
+def stat_cell(line: Line, name: str, css: str = "num", testid: str = "") -> SafeString:
+    value, unknown = line.cell(name)
+    if testid:
+        css = format_html('{}" data-testid="{}', css, testid)
+    if value is None and unknown:
+        return format_html('<td class="{} unknown" title="{}"></td>', css, _("not known"))
+    if value is None:
+        return format_html('<td class="{}">—</td>', css)
+    if unknown:
+        return format_html(
+            '<td class="{}">{}<abbr class="incomplete" title="{}">*</abbr></td>',
+            css,
+            value,
+            _("includes values the source does not give"),
+        )
+    return format_html('<td class="{}">{}</td>', css, value)
+
+
+@register.simple_tag
+def stat_cells(line: Line, columns: list[str], testid: str = "") -> SafeString:
+    """Apps and goals of each shown competition, then the line's total (testid marks the
+    total apps cell for tests: '<testid>-apps')."""
+    cells = [
+        stat_cell(line, f"{column}_{kind}") for column in columns for kind in ("apps", "goals")
+    ]
+    cells += [
+        stat_cell(line, "total_apps", "num total", f"{testid}-apps" if testid else ""),
+        stat_cell(line, "total_goals", "num total"),
+    ]
+    return format_html_join("", "{}", ((cell,) for cell in cells))
