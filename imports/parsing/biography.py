@@ -602,8 +602,6 @@ def parse_biography(text: str, file_name: str) -> BiographyDocument:
     for index, raw in enumerate(lines, start=1):
         stripped = raw.strip()
         if stripped.startswith("|"):
-            if table_rows and table_rows[-1][0] != index - 1 and table is None:
-                pass
             table_rows.append((index, raw))
             continue
         if index < first_section:
@@ -615,14 +613,7 @@ def parse_biography(text: str, file_name: str) -> BiographyDocument:
     if table_rows:
         table = parse_table(table_rows, file_name, warnings)
         for mismatch in check_totals(table):
-            where = mismatch.club or "career"
-            warnings.append(
-                ParseWarning(
-                    mismatch.line,
-                    f"{where} total {mismatch.column} claims {mismatch.claimed}, "
-                    f"the seasons add up to {mismatch.computed}",
-                )
-            )
+            warnings.append(ParseWarning(mismatch.line, mismatch.message))
 
     infobox = parse_infobox(infobox_items, warnings)
     known: list[str] = []

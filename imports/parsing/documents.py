@@ -11,11 +11,12 @@ from typing import Literal
 
 DocumentKind = Literal["biography", "web_interview", "outlet_interview"]
 Precision = Literal["year", "month", "day"]
-Category = Literal["league", "cup", "continental", "other", "total"]
+Category = Literal["league", "cup", "league_cup", "continental", "other", "total"]
+TotalScope = Literal["row", "club", "club_all", "country", "career"]
 TurnKind = Literal["question", "answer", "subheading"]
 MatchResult = Literal["win", "draw", "loss"]
 
-CATEGORIES: tuple[Category, ...] = ("league", "cup", "continental", "other", "total")
+CATEGORIES: tuple[Category, ...] = ("league", "cup", "league_cup", "continental", "other", "total")
 
 
 class ParseError(Exception):
@@ -160,10 +161,15 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class CompetitionStats:
-    """Appearances and goals in one competition category; None = did not take part."""
+    """Appearances and goals in one competition category, in three states.
+
+    A number; ``None`` with ``unknown=False``: did not take part (a dash in the source);
+    ``None`` with ``unknown=True``: the cell is empty, the value is not given.
+    """
 
     apps: int | None
     goals: int | None
+    unknown: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,18 +190,28 @@ class StatsRow:
     is_loan: bool
     season: Season
     division: str | None
-    stats: dict[Category, CompetitionStats]  # summed per category, all five keys present
+    # summed per category; a category the table has no column for is absent (unknown)
+    stats: dict[Category, CompetitionStats]
     groups: tuple[CompetitionStats, ...]  # per header group, same order as StatsTable.groups
+    division_tier: int | None = None  # a Division column holding a tier number ('1', '2')
+    country: str | None = None  # from a Country column or a country separator row
 
 
 @dataclass(frozen=True, slots=True)
 class ClaimedTotal:
-    """A 'Total' or 'Career total' row: the source's own sums, to be checked."""
+    """A 'Total', 'Club total', country 'Totals' or 'Career total' row: the source's own sums.
+
+    ``covers`` lists the lines of the season rows the total claims to sum (empty for a
+    country total over rows that name no country).
+    """
 
     line: int
-    club: str | None  # None for the career total
+    club: str | None  # None for the career and country totals
     stats: dict[Category, CompetitionStats]
     groups: tuple[CompetitionStats, ...]
+    scope: TotalScope = "club"  # 'club': one spell; 'club_all': every spell of the club
+    country: str | None = None
+    covers: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,16 +221,30 @@ class StatsTable:
     rows: tuple[StatsRow, ...]
     club_totals: tuple[ClaimedTotal, ...]
     career_total: ClaimedTotal | None
+    country_totals: tuple[ClaimedTotal, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class TotalsMismatch:
-    scope: Literal["club", "career"]
+    """A total written in the source that the season rows do not add up to."""
+
+    scope: TotalScope  # 'row': a season row's own Total column
     club: str | None
     column: str  # '<category>.apps' / '<category>.goals'
     claimed: int | None
     computed: int | None
     line: int
+    country: str | None = None
+
+    @property
+    def message(self) -> str:
+        where = {"row": f"{self.club} season", "club_all": f"{self.club} club"}.get(
+            self.scope, self.club or self.country or self.scope
+        )
+        return (
+            f"{where} total {self.column} claims {self.claimed}, "
+            f"the seasons add up to {self.computed}"
+        )
 
 
 @dataclass(frozen=True, slots=True)
