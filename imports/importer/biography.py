@@ -22,6 +22,7 @@ from imports.parsing.documents import (
     StatsRow,
 )
 from players.models import (
+    COMPETITION_COLUMNS,
     BiographySection,
     Cap,
     InternationalMatch,
@@ -30,9 +31,6 @@ from players.models import (
     SeasonStatistics,
     Spell,
 )
-
-STAT_CATEGORIES = ("league", "cup", "continental", "other")
-DIVISION_NOT_STATED = "(division not stated)"
 
 # Records only a biography gives: dropped when a changed biography no longer states them.
 DELETABLE = (PlayerName, Spell, SeasonStatistics, Cap, InternationalMatch, BiographySection)
@@ -63,8 +61,8 @@ class BiographyImport:
         player = self.player()
         self.alternative_names(player)
         self.sections(player)
-        self.statistics(player)
         self.spells(player)
+        self.statistics(player)
         self.caps(player)
         self.matches(player)
         self.club_aliases()
@@ -180,21 +178,29 @@ class BiographyImport:
     # --- career table -------------------------------------------------------------------
 
     def statistics(self, player: Player) -> None:
+        """One row per table row; a loan and a permanent row of one club and season stay
+        apart (on_loan), each tied to its spell. A competition the table has no column
+        for, or an empty cell, is unknown, never 'did not take part'."""
         table = self.doc.statistics
         if table is None:
             return
+        if table.rows and not any(row.division for row in table.rows):
+            self.report.warn(table.line, "the table names no division (league)")
         for row in table.rows:
             club = self.refs.club(row.club, row.line)
-            if row.division:
-                division = self.refs.competition(row.division, row.line)
-            else:
-                self.report.warn(row.line, f"no division for {row.club} {row.season.label}")
-                division = self.refs.competition(DIVISION_NOT_STATED, row.line)
-            values: dict[str, Any] = {"on_loan": row.is_loan}
-            for category in STAT_CATEGORIES:
-                stats = row.stats.get(category)
+            division = self.refs.competition(row.division, row.line) if row.division else None
+            values: dict[str, Any] = {
+                "division_tier": getattr(row, "division_tier", None),
+                "spell": self.row_spells.get(row.line),
+            }
+            unknown = []
+            for category in COMPETITION_COLUMNS:
+                stats = row.stats.get(category)  # type: ignore[call-overload]
+                if stats is None or getattr(stats, "unknown", False):
+                    unknown.append(category)
                 values[f"{category}_apps"] = stats.apps if stats else None
                 values[f"{category}_goals"] = stats.goals if stats else None
+            values["unknown"] = unknown
             self.recorder.sync(
                 SeasonStatistics,
                 lookup={
@@ -202,37 +208,62 @@ class BiographyImport:
                     "club": club,
                     "season": self.refs.season(row.season, row.line),
                     "division": division,
+                    "on_loan": row.is_loan,
                 },
                 values=values,
                 line=row.line,
                 find=not self.fresh,
             )
 
+    @property
+    def row_spells(self) -> dict[int, Spell]:
+        """The spell each table row belongs to, by the row's line (filled by spells())."""
+        if not hasattr(self, "_row_spells"):
+            self._row_spells: dict[int, Spell] = {}
+        return self._row_spells
+
     def blocks(self, *, loan: bool) -> list[tuple[Club, list[StatsRow]]]:
-        """The table's clubs with their seasons, in order of each club's first season."""
+        """The table's spells: each club's rows in season order, split where another club
+        lies between them (a player who returns has two spells). Permanent spells are split
+        by permanent rows elsewhere (a loan away does not end one); loans by any gap."""
         table = self.doc.statistics
         if table is None:
             return []
-        rows = sorted(
-            (r for r in table.rows if r.is_loan == loan),
-            key=lambda r: (r.season.start_year, r.season.end_year, r.line),
+        ordered = sorted(
+            table.rows, key=lambda r: (r.season.start_year, r.season.end_year, r.line)
         )
-        blocks: dict[int, tuple[Club, list[StatsRow]]] = {}
-        for row in rows:
-            club = self.refs.club(row.club, row.line)
-            blocks.setdefault(club.pk, (club, []))[1].append(row)
-        if loan:  # separate loans to the same club when years lie between them
-            split: list[tuple[Club, list[StatsRow]]] = []
-            for club, club_rows in blocks.values():
-                run: list[StatsRow] = []
-                for row in club_rows:
-                    if run and row.season.start_year > run[-1].season.end_year:
-                        split.append((club, run))
-                        run = []
-                    run.append(row)
-                split.append((club, run))
-            return split
-        return list(blocks.values())
+        by_club: dict[int, tuple[Club, list[StatsRow]]] = {}
+        for row in ordered:
+            if row.is_loan == loan:
+                club = self.refs.club(row.club, row.line)
+                by_club.setdefault(club.pk, (club, []))[1].append(row)
+        permanent = [(self.refs.club(r.club, r.line), r) for r in ordered if not r.is_loan]
+        spells: list[tuple[Club, list[StatsRow]]] = []
+        for club, rows in by_club.values():
+            run: list[StatsRow] = []
+            for row in rows:
+                if run and self._interrupted(club, run[-1], row, permanent, loan=loan):
+                    spells.append((club, run))
+                    run = []
+                run.append(row)
+            spells.append((club, run))
+        return sorted(spells, key=lambda spell: (spell[1][0].season, spell[1][0].line))
+
+    @staticmethod
+    def _interrupted(
+        club: Club,
+        before: StatsRow,
+        after: StatsRow,
+        permanent: list[tuple[Club, StatsRow]],
+        *,
+        loan: bool,
+    ) -> bool:
+        if loan and after.season.start_year > before.season.end_year:
+            return True
+        return any(
+            other != club and before.season < row.season < after.season
+            for other, row in permanent
+        )
 
     # --- spells and loans ---------------------------------------------------------------
 
@@ -248,7 +279,9 @@ class BiographyImport:
             self.spell(player, club, Spell.Kind.YOUTH, values, youth.line)
         table = self.doc.statistics
         latest = max((r.season for r in table.rows), default=None) if table else None
-        for club, rows in self.blocks(loan=False):
+        senior = self.blocks(loan=False)
+        last_spell = {club.pk: rows for club, rows in senior}  # each club's latest spell
+        for club, rows in senior:
             start: PartialDate = PartialDate(rows[0].season.start_year)
             for transfer in self.doc.transfers:
                 if (
@@ -258,12 +291,17 @@ class BiographyImport:
                 ):
                     start = transfer.date
             values = {"start": first_day(start), "start_precision": start.precision}
-            if club.pk == player.current_club_id and rows[-1].season == latest:
+            if (
+                club.pk == player.current_club_id
+                and rows[-1].season == latest
+                and last_spell[club.pk] is rows
+            ):
                 values |= {"end": None}  # still there: the spell has not ended
             else:
                 end = PartialDate(rows[-1].season.end_year)
                 values |= {"end": last_day(end), "end_precision": end.precision}
-            self.spell(player, club, Spell.Kind.SENIOR, values, rows[0].line)
+            spell = self.spell(player, club, Spell.Kind.SENIOR, values, rows[0].line)
+            self.row_spells.update((row.line, spell) for row in rows)
         self.loans(player)
 
     def spell(
@@ -322,9 +360,11 @@ class BiographyImport:
                 rows[0].season.start_year
             )
             end = PartialDate(rows[-1].season.end_year)
-            self.loan(
+            spell = self.loan(
                 player, club, owner, start, end, statement.line if statement else rows[0].line
             )
+            if spell is not None:
+                self.row_spells.update((row.line, spell) for row in rows)
         for statement in statements:  # loans the prose states but the table does not list
             club = self.refs.club(statement.club, statement.line)
             owner = self.refs.club(statement.owner, statement.line) if statement.owner else None
@@ -346,14 +386,18 @@ class BiographyImport:
         start: PartialDate | None,
         end: PartialDate | None,
         line: int | None,
-    ) -> None:
+    ) -> Spell | None:
+        """The loan spell, or None (with a warning) when its dates do not add up."""
         values: dict[str, Any] = {"owner_club": owner}
         if start is not None:
             values |= {"start": first_day(start), "start_precision": start.precision}
         if end is not None:
             values |= {"end": last_day(end), "end_precision": end.precision}
         if start is not None and end is not None and last_day(end) < first_day(start):
-            raise Invalid(f"the loan to {club} ends ({end}) before it starts ({start})", line)
+            self.report.warn(
+                line, f"the loan to {club} ends ({end}) before it starts ({start}); not recorded"
+            )
+            return None
         candidates = (
             []
             if self.fresh
@@ -381,6 +425,7 @@ class BiographyImport:
             find=not self.fresh,
         )
         used.add(spell.pk)
+        return spell
 
     def statement_for(
         self, club: Club, rows: list[StatsRow], statements: list[LoanStatement]
