@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.html import format_html
@@ -34,8 +36,8 @@ class ClubAdmin(NormalizedSearchMixin, SimpleHistoryAdmin):
         return super().get_queryset(request).annotate(_players=Count("current_players"))
 
     @admin.display(description=_("players"), ordering="_players")
-    def player_count(self, obj: Club) -> int:
-        return obj._players
+    def player_count(self, obj: Any) -> int:  # a Club with get_queryset's count
+        return int(obj._players)
 
     @admin.display(description=_("crest"))
     def crest_thumbnail(self, obj: Club) -> str:

@@ -84,7 +84,8 @@ class ClubInputSerializer(ModelInputSerializer):
     country = RefField(
         slug_field="code", queryset=Country.objects.all(), allow_null=True, required=False
     )
-    parent = RefField(
+    # A declared field (the metaclass moves it into _declared_fields), not Field.parent.
+    parent = RefField(  # type: ignore[assignment]
         slug_field="slug", queryset=Club.objects.all(), allow_null=True, required=False
     )
 

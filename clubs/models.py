@@ -1,7 +1,5 @@
 """Clubs, the competitions they play in, seasons and national teams."""
 
-import re
-
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
@@ -62,6 +60,8 @@ class Club(Publishable):
                 condition=~Q(parent=models.F("pk")), name="club_not_its_own_parent"
             ),
         ]
+        # SELECT MAX(updated_at): the ETag of every public page (core.web.content_version).
+        indexes = [models.Index(fields=["updated_at"], name="club_updated_at")]
 
     def __str__(self) -> str:
         return self.name
@@ -133,22 +133,11 @@ class Competition(models.Model):
         super().save(*args, **kwargs)
 
 
-_SEASON = re.compile(r"^\s*(\d{4})\s*(?:[-–—/]\s*(\d{2}|\d{4}))?\s*$")
-
-
-class SeasonQuerySet(models.QuerySet):
-    def get_or_create_from_label(self, label: str) -> "Season":
-        start, end = Season.parse(label)
-        return self.get_or_create(start_year=start, end_year=end)[0]
-
-
 class Season(models.Model):
     """A split season (2023–24) or a calendar-year season (2025, as in Japan)."""
 
     start_year = models.PositiveSmallIntegerField(_("start year"))
     end_year = models.PositiveSmallIntegerField(_("end year"))
-
-    objects = SeasonQuerySet.as_manager()
 
     class Meta:
         ordering = ["start_year", "end_year"]
@@ -169,23 +158,6 @@ class Season(models.Model):
         if self.start_year == self.end_year:
             return str(self.start_year)
         return f"{self.start_year}–{str(self.end_year)[-2:]}"
-
-    @staticmethod
-    def parse(text: str) -> tuple[int, int]:
-        """'2023-24', '2023/24', '2023–2024' -> (2023, 2024); '2025' -> (2025, 2025)."""
-        match = _SEASON.match(text)
-        if not match:
-            raise ValueError(f"{text!r} is not a season (write 2023–24 or 2025).")
-        start = int(match.group(1))
-        if match.group(2) is None:
-            return start, start
-        end_text = match.group(2)
-        end = int(end_text) if len(end_text) == 4 else start // 100 * 100 + int(end_text)
-        if end < start:  # 1999-00
-            end += 100
-        if end != start + 1:
-            raise ValueError(f"{text!r}: a season runs over one year or two consecutive years.")
-        return start, end
 
 
 class NationalTeam(models.Model):

@@ -3,6 +3,7 @@ validation by the model itself, ETags, schema helpers."""
 
 import copy
 import datetime
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS
@@ -25,7 +26,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from core.publishing import Status
+from core.publishing import Status, filter_by_search
 
 # Slugs are unicode word characters and hyphens; anything else in the path is a 404
 # before it reaches the database (PostgreSQL refuses NUL bytes in a query).
@@ -36,7 +37,9 @@ class BasicAuthentication(authentication.BasicAuthentication):
     """HTTP Basic, but a NUL byte in the credentials is a failed login, not a 500
     (PostgreSQL refuses NUL in the user lookup)."""
 
-    def authenticate_credentials(self, userid, password, request=None):
+    def authenticate_credentials(
+        self, userid: str, password: str, request: Request | None = None
+    ) -> tuple[Any, None]:
         if "\x00" in userid or "\x00" in password:
             raise exceptions.AuthenticationFailed("Invalid username/password.")
         return super().authenticate_credentials(userid, password, request)
@@ -45,7 +48,8 @@ class BasicAuthentication(authentication.BasicAuthentication):
 AUTHENTICATION = [authentication.SessionAuthentication, BasicAuthentication]
 
 
-class BasicAuthenticationScheme(BasicScheme):
+# drf-spectacular is untyped: its __init_subclass__ registers the scheme.
+class BasicAuthenticationScheme(BasicScheme):  # type: ignore[no-untyped-call]
     """Documents the subclass above as the usual HTTP Basic scheme."""
 
     target_class = "core.api.BasicAuthentication"
@@ -73,7 +77,7 @@ def can_see_drafts(request: Request, model: type[models.Model]) -> bool:
     )
 
 
-def visible(request: Request, queryset: models.QuerySet) -> models.QuerySet:
+def visible[Q: models.QuerySet[Any]](request: Request, queryset: Q) -> Q:
     """Published rows for the public, every row for staff who may see drafts."""
     if can_see_drafts(request, queryset.model):
         return queryset
@@ -84,7 +88,7 @@ class UTCDateTimeField(serializers.DateTimeField):
     """Times go out in UTC ('Z'): the site's zone gives old dates offsets like +00:53:28
     (local mean time) that RFC 3339 clients reject."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("default_timezone", datetime.UTC)
         super().__init__(*args, **kwargs)
 
@@ -93,13 +97,13 @@ class SlugOutputField(serializers.CharField):
     """A slug as it is shown: a plain string (the input pattern of a unicode slug, \\w,
     means ASCII only to JSON Schema's regex dialect, so it would misdescribe 'müller')."""
 
-    def __init__(self, *, allow_unicode: bool = False, **kwargs) -> None:
+    def __init__(self, *, allow_unicode: bool = False, **kwargs: Any) -> None:
         for input_only in ("validators", "allow_blank", "max_length"):
             kwargs.pop(input_only, None)
         super().__init__(**kwargs)
 
 
-class OutputSerializer(serializers.ModelSerializer):
+class OutputSerializer(serializers.ModelSerializer[Any]):
     serializer_field_mapping = {
         **serializers.ModelSerializer.serializer_field_mapping,
         models.DateTimeField: UTCDateTimeField,
@@ -107,11 +111,11 @@ class OutputSerializer(serializers.ModelSerializer):
     }
 
 
-class RefField(serializers.SlugRelatedField):
+class RefField(serializers.SlugRelatedField[Any]):
     """A related record named by its slug or code; a NUL byte cannot name one (and
     PostgreSQL would refuse the query), so it is a 400 like any unknown name."""
 
-    def to_internal_value(self, data):
+    def to_internal_value(self, data: Any) -> Any:
         if isinstance(data, str) and "\x00" in data:
             self.fail("does_not_exist", slug_name=self.slug_field, value=data)
         return super().to_internal_value(data)
@@ -120,14 +124,14 @@ class RefField(serializers.SlugRelatedField):
 class ApiSchema(AutoSchema):
     """Reads need no credentials (DjangoModelPermissionsOrAnonReadOnly): say so in the schema."""
 
-    def get_auth(self) -> list[dict]:
+    def get_auth(self) -> list[dict[str, Any]]:
         auth = super().get_auth()
         if self.method in SAFE_METHODS and {} not in auth:
             auth.append({})
         return auth
 
 
-class ModelInputSerializer(serializers.ModelSerializer):
+class ModelInputSerializer(serializers.ModelSerializer[Any]):
     """Validates as the admin does: field validators, clean(), unique and check constraints.
 
     So a bad row is a 400 with a message per field, never an IntegrityError. The
@@ -135,11 +139,11 @@ class ModelInputSerializer(serializers.ModelSerializer):
     validators are switched off (they would also make nullable fields required).
     """
 
-    def get_validators(self) -> list:
+    def get_validators(self) -> list[Any]:
         return []
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        model = self.Meta.model
+        model: type[models.Model] = self.Meta.model
         instance = copy.copy(self.instance) if self.instance is not None else model()
         many_to_many = {field.name for field in model._meta.many_to_many}
         for name, value in attrs.items():
@@ -153,7 +157,7 @@ class ModelInputSerializer(serializers.ModelSerializer):
             for field in model._meta.concrete_fields
             if field.name not in writable and not field.primary_key
         ]
-        errors: dict[str, list] = {}
+        errors: dict[str, list[Any]] = {}
         try:
             instance.full_clean(exclude=exclude, validate_constraints=False)
         except DjangoValidationError as exc:
@@ -168,17 +172,18 @@ class ModelInputSerializer(serializers.ModelSerializer):
 
 
 def constraint_errors(
-    instance: models.Model, exclude: list[str], errors: dict[str, list]
-) -> dict[str, list]:
+    instance: models.Model, exclude: list[str], errors: dict[str, list[Any]]
+) -> dict[str, list[Any]]:
     """Model.validate_constraints, but a check on a single field is reported on that field."""
     using = router.db_for_write(type(instance), instance=instance)
     for model_class, constraints in instance.get_constraints():
         for constraint in constraints:
             try:
-                constraint.validate(model_class, instance, exclude=exclude, using=using)
+                constraint.validate(model_class, instance, exclude=set(exclude), using=using)
             except DjangoValidationError as exc:
-                if isinstance(constraint, models.CheckConstraint):
-                    fields = constraint.condition.referenced_base_fields
+                condition = getattr(constraint, "condition", None)
+                if isinstance(condition, models.Q):
+                    fields = condition.referenced_base_fields
                 else:
                     fields = set(getattr(constraint, "fields", ()))
                 if len(fields) == 1 and (field := fields.pop()) != "pk":
@@ -191,7 +196,7 @@ def constraint_errors(
 SEARCH_LOOKUP = "search"
 
 
-class ApiViewSet(viewsets.ModelViewSet):
+class ApiViewSet(viewsets.ModelViewSet[Any]):
     """Slugs in URLs, bounded pages, input and output serializers, ETags on details.
 
     Subclasses set output_serializer_class (list), detail_serializer_class and
@@ -204,23 +209,23 @@ class ApiViewSet(viewsets.ModelViewSet):
     authentication_classes = AUTHENTICATION
     schema = ApiSchema()
     http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
-    output_serializer_class: type[serializers.Serializer]
-    detail_serializer_class: type[serializers.Serializer]
-    input_serializer_class: type[serializers.Serializer]
+    output_serializer_class: type[serializers.BaseSerializer[Any]]
+    detail_serializer_class: type[serializers.BaseSerializer[Any]]
+    input_serializer_class: type[serializers.BaseSerializer[Any]]
     # List filters: query parameter -> field lookup; SEARCH_LOOKUP is the model's
     # accent-insensitive name search.
     filter_lookups: dict[str, str] = {}
 
-    def filtered(self, queryset: models.QuerySet) -> models.QuerySet:
+    def filtered[Q: models.QuerySet[Any]](self, queryset: Q) -> Q:
         for name, lookup in self.filter_lookups.items():
             if value := query_param(self.request, name):
                 if lookup == SEARCH_LOOKUP:
-                    queryset = queryset.search(value)
+                    queryset = filter_by_search(queryset, value)
                 else:
                     queryset = queryset.filter(**{lookup: value})
         return queryset
 
-    def get_serializer_class(self) -> type[serializers.Serializer]:
+    def get_serializer_class(self) -> type[serializers.BaseSerializer[Any]]:
         if self.action == "list":
             return self.output_serializer_class
         if self.action in {"create", "update", "partial_update"}:
@@ -233,30 +238,39 @@ class ApiViewSet(viewsets.ModelViewSet):
         data = self.detail_serializer_class(instance, context=self.get_serializer_context()).data
         return Response(data, status=status_code)
 
-    def create(self, request: Request, *args, **kwargs) -> Response:
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         return self._saved(serializer.save(), status.HTTP_201_CREATED)
 
-    def update(self, request: Request, *args, **kwargs) -> Response:
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         partial = kwargs.pop("partial", False)
         serializer = self.get_serializer(self.get_object(), data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
         return self._saved(serializer.save(), status.HTTP_200_OK)
 
-    def destroy(self, request: Request, *args, **kwargs) -> Response:
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         instance = self.get_object()
         try:
             instance.delete()
-        except (models.ProtectedError, models.RestrictedError) as exc:
-            blocking = sorted({str(obj._meta.verbose_name_plural) for obj in exc.protected_objects})
-            return Response(
-                {"detail": f"Still in use by {', '.join(blocking)}: remove those first."},
-                status=status.HTTP_409_CONFLICT,
-            )
+        except models.ProtectedError as exc:
+            return self._still_in_use(exc.protected_objects)
+        except models.RestrictedError as exc:
+            return self._still_in_use(exc.restricted_objects)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
-    def finalize_response(self, request, response, *args, **kwargs) -> HttpResponseBase:
+    @staticmethod
+    def _still_in_use(blockers: Iterable[models.Model]) -> Response:
+        blocking = sorted({str(obj._meta.verbose_name_plural) for obj in blockers})
+        return Response(
+            {"detail": f"Still in use by {', '.join(blocking)}: remove those first."},
+            status=status.HTTP_409_CONFLICT,
+        )
+
+    # A 304 is a plain HttpResponse, not a DRF Response: the stubs' return type is too narrow.
+    def finalize_response(  # type: ignore[override]
+        self, request: Request, response: Response, *args: Any, **kwargs: Any
+    ) -> HttpResponseBase:
         response = super().finalize_response(request, response, *args, **kwargs)
         # Conditional GET on details: the ETag is a hash of the representation, so it
         # changes when anything shown changes (spells, statistics, turns…), not only
@@ -268,11 +282,14 @@ class ApiViewSet(viewsets.ModelViewSet):
         ):
             response.render()
             set_response_etag(response)
-            return get_conditional_response(request, etag=response["ETag"], response=response)
+            return (
+                get_conditional_response(request, etag=response["ETag"], response=response)
+                or response
+            )
         return response
 
 
-def write_schema(detail: type[serializers.Serializer], name: str) -> dict:
+def write_schema(detail: type[serializers.BaseSerializer[Any]], name: str) -> dict[str, Any]:
     """The schema of the write operations: input serializer in, detail out."""
     conflict = OpenApiResponse(
         response=OpenApiTypes.OBJECT, description=f"The {name} is still referenced."

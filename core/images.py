@@ -1,10 +1,11 @@
 """Upload checks and renditions for photos and crests (Pillow)."""
 
 from io import BytesIO
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.db.models.fields.files import ImageFieldFile
 from PIL import Image, UnidentifiedImageError
 
@@ -12,7 +13,7 @@ ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 MAX_PIXELS = 40_000_000
 
 
-def validate_image(file) -> None:
+def validate_image(file: "File[Any]") -> None:
     """Refuse oversized files, unknown formats, decompression bombs and corrupt images."""
     if file.size > settings.KADER_MAX_IMAGE_BYTES:
         limit = settings.KADER_MAX_IMAGE_BYTES // (1024 * 1024)
@@ -38,12 +39,12 @@ def make_rendition(source: ImageFieldFile, target: ImageFieldFile, size: int) ->
     """Save a JPEG no larger than size×size px of source into target (aspect kept)."""
     source.open("rb")
     try:
-        with Image.open(source) as image:
-            image = image.convert("RGB")
+        with Image.open(source) as original:
+            image = original.convert("RGB")
             image.thumbnail((size, size))
             buffer = BytesIO()
             image.save(buffer, format="JPEG", quality=85, optimize=True)
     finally:
         source.close()
-    name = source.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    name = (source.name or "image").rsplit("/", 1)[-1].rsplit(".", 1)[0]
     target.save(f"{name}-{size}.jpg", ContentFile(buffer.getvalue()), save=False)

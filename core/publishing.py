@@ -1,11 +1,15 @@
 """Building blocks shared by the domain apps: publishing, partial dates, search text."""
 
 import datetime
+from typing import TYPE_CHECKING, Any, Self
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.text import normalize, slugify_name
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class Status(models.TextChoices):
@@ -13,18 +17,19 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
-def filter_by_search(queryset: models.QuerySet, query: str) -> models.QuerySet:
+def filter_by_search[Q: models.QuerySet[Any]](queryset: Q, query: str) -> Q:
     """Accent- and case-insensitive match of every word of query on search_text."""
     for term in normalize(query).split():
         queryset = queryset.filter(search_text__contains=term)
     return queryset
 
 
-class PublishableQuerySet(models.QuerySet):
-    def published(self) -> "PublishableQuerySet":
+# Rows are Any: pages hang prefetched lists on the records they read (interview.turn_list).
+class PublishableQuerySet(models.QuerySet[Any]):
+    def published(self) -> Self:
         return self.filter(status=Status.PUBLISHED)
 
-    def search(self, query: str) -> "PublishableQuerySet":
+    def search(self, query: str) -> Self:
         return filter_by_search(self, query)
 
 
@@ -73,13 +78,15 @@ def format_partial_date(value: datetime.date | None, precision: str | None) -> s
     return f"{value.day} {value.strftime('%B %Y')}"
 
 
-def precision_field(verbose_name: str) -> models.CharField:
+def precision_field(verbose_name: "StrOrPromise") -> "models.CharField[str, str]":
     return models.CharField(
         verbose_name, max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
 
 
-def unique_slug(model: type[models.Model], name: str, *, instance_pk=None, fallback: str) -> str:
+def unique_slug(
+    model: type[models.Model], name: str, *, instance_pk: object = None, fallback: str
+) -> str:
     """A slug from name that no other row of model uses: 'name', 'name-2', 'name-3'…"""
     base = slugify_name(name, fallback=fallback)
     taken = set(

@@ -5,14 +5,14 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from django.apps import apps
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Max
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseBase
 from django.urls import translate_url
-from django.utils.html import _json_script_escapes
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.views.decorators.http import condition
@@ -33,7 +33,7 @@ class PageMeta:
     description: str = ""
     og_type: str = "website"
     image: str = ""
-    json_ld: dict | None = None
+    json_ld: dict[str, Any] | None = None
     noindex: bool = False
     alternates: list[tuple[str, str]] = field(default_factory=list)
     canonical: str = ""
@@ -48,20 +48,20 @@ class PageMeta:
         return self
 
 
-def json_ld(data: dict) -> SafeString:
+# What django.utils.html.json_script escapes (its table is private).
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def json_ld(data: dict[str, Any]) -> SafeString:
     """A <script type="application/ld+json"> that text from the database cannot break out of.
 
     < > & are written as \\u003C… like json_script does, so "</script>" in a biography stays
     inside the JSON string.
     """
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
-        _json_script_escapes
+        _JSON_SCRIPT_ESCAPES
     )
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
-
-
-def site_context(request: HttpRequest) -> dict:
-    return {"SITE_URL": settings.SITE_URL}
 
 
 # --- Conditional GET -------------------------------------------------------------------
@@ -70,7 +70,8 @@ def site_context(request: HttpRequest) -> dict:
 def content_version() -> datetime | None:
     """The newest change to any public record: a page is stale once this moves.
 
-    One aggregate per publishable model is cheaper than rendering, and a site-wide version
+    One MAX(updated_at) per publishable model, each answered from the index on updated_at
+    that every publishable model declares, is cheaper than rendering; a site-wide version
     is safe for pages that show several records (a club page lists players, a player
     interviews). The models are found through the app registry, so the kernel names none.
     """
@@ -85,27 +86,21 @@ def content_version() -> datetime | None:
     return max(stamps) if stamps else None
 
 
-def _page_etag(request: HttpRequest, *args, **kwargs) -> str:
-    if not hasattr(request, "_kader_etag"):
-        version = content_version()
-        user = getattr(request, "user", None)
-        staff = bool(user and user.is_authenticated and user.is_staff)
-        key = "|".join(
-            [
-                version.isoformat() if version else "-",
-                get_language() or "",
-                "staff" if staff else "public",
-                request.get_full_path(),
-            ]
-        )
-        request._kader_etag = hashlib.sha256(key.encode()).hexdigest()[:32]
-    return request._kader_etag
+def _page_etag(request: HttpRequest, *args: object, **kwargs: object) -> str:
+    version = content_version()
+    user = getattr(request, "user", None)
+    staff = bool(user and user.is_authenticated and user.is_staff)
+    key = "|".join(
+        [
+            version.isoformat() if version else "-",
+            get_language() or "",
+            "staff" if staff else "public",
+            request.get_full_path(),
+        ]
+    )
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
-def _page_last_modified(request: HttpRequest, *args, **kwargs) -> datetime | None:
-    return content_version()
-
-
-def conditional_page(view: Callable) -> Callable:
+def conditional_page[V: Callable[..., HttpResponseBase]](view: V) -> V:
     """ETag for a public HTML page; a repeat request with If-None-Match gets a 304."""
     return condition(etag_func=_page_etag)(view)

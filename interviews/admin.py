@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
@@ -48,8 +50,8 @@ class InterviewAdmin(NormalizedSearchMixin, SimpleHistoryAdmin):
         return super().get_queryset(request).annotate(_turns=Count("turns"))
 
     @admin.display(description=_("turns"), ordering="_turns")
-    def turn_count(self, obj: Interview) -> int:
-        return obj._turns
+    def turn_count(self, obj: Any) -> int:  # an Interview with get_queryset's count
+        return int(obj._turns)
 
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)

@@ -153,7 +153,7 @@ class InterviewViewSet(ApiViewSet):
     def get_queryset(self) -> models.QuerySet:
         request = self.request
         interviews = self.filtered(visible(request, Interview.objects.select_related("outlet")))
-        interviews = interviews.order_by(*Interview._meta.ordering, "pk")
+        interviews = interviews.order_by(*(Interview._meta.ordering or []), "pk")
         if self.action == "list":
             return interviews
         return interviews.prefetch_related(
@@ -173,7 +173,9 @@ class InterviewViewSet(ApiViewSet):
 
 class PlayerInterviewSerializer(OutputSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="interview-detail", lookup_field="slug")
-    outlet = serializers.SlugRelatedField(read_only=True, slug_field="name", allow_null=True)
+    outlet = serializers.SlugRelatedField[Outlet](
+        read_only=True, slug_field="name", allow_null=True
+    )
 
     class Meta:
         model = Interview

@@ -48,7 +48,10 @@ class Interview(Publishable):
         _("published"), null=True, blank=True, help_text=_("Empty when the source does not say.")
     )
     published_precision = models.CharField(
-        _("published known to"), max_length=6, choices=DatePrecision.choices, default="minute"
+        _("published known to"),
+        max_length=6,
+        choices=DatePrecision.choices,
+        default=DatePrecision.MINUTE,
     )
     language = models.CharField(_("language"), max_length=8, default="en")
     source_url = models.URLField(_("source URL"), blank=True, max_length=500)
@@ -62,6 +65,8 @@ class Interview(Publishable):
 
     class Meta:
         ordering = [F("published_at").desc(nulls_last=True), "title"]
+        # SELECT MAX(updated_at): the ETag of every public page (core.web.content_version).
+        indexes = [models.Index(fields=["updated_at"], name="interview_updated_at")]
 
     def __str__(self) -> str:
         return self.title

@@ -2,6 +2,8 @@
 
 They live in the highest app they need (see README, "Layout")."""
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -53,7 +55,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @conditional_page
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
-    results = {"players": [], "clubs": [], "interviews": []}
+    results: dict[str, list[Any]] = {"players": [], "clubs": [], "interviews": []}
     if query:
         results = {
             "players": search_players(query, SEARCH_LIMIT),

@@ -1,6 +1,7 @@
 """Reads behind the interview pages, each in a fixed number of queries."""
 
 import re
+from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
@@ -52,7 +53,9 @@ def interview_list() -> QuerySet:
     )
 
 
-def interview_detail(slug: str) -> Interview:
+def interview_detail(slug: str) -> Any:
+    """The published interview with what its page shows attached: turn_list, credit_list,
+    about, mentioned_players, mentioned_clubs and sources."""
     queryset = Interview.objects.published().select_related("outlet")
     try:
         interview = queryset.get(slug=slug)

@@ -171,12 +171,12 @@ def player_page(
 ) -> PlayerPage:
     """The profile of a published player; interviews is the queryset of those to show."""
     today = today or timezone.localdate()
-    queryset = (
+    queryset = with_career(
         Player.objects.published()
         .select_related("current_club", "current_club__country", "country_of_birth")
-        .prefetch_related("nationalities")
+        .prefetch_related("nationalities"),
+        interviews=interviews,
     )
-    queryset = with_career(queryset, interviews=interviews)
     try:
         player = queryset.get(slug=slug)
     except Player.DoesNotExist:
@@ -204,7 +204,7 @@ def player_page(
             "biography": sections,
             "statistics": rows,
             "spells": spells,
-            "international": caps + matches,
+            "international": [*caps, *matches],
             "interviews": shown,
         }
     )

@@ -1,18 +1,27 @@
-"""Fixtures that build on each other: country → club → player → editor → client."""
+"""Fixtures that build on each other: country → club → player → editor → client.
+
+The records themselves are built by tests/factories.py.
+"""
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
+from django.test import Client
 
 from clubs.models import Club, Competition, Country, NationalTeam, Season
-from imports.editors import EDITORS_GROUP
+from core.publishing import Status
+from interviews.models import Interview, Outlet
 from players.models import Player
+from tests import factories
 
 
 @pytest.fixture
 def germany(db) -> Country:
-    return Country.objects.get_or_create(
-        code="DE", defaults={"name": "Germany", "demonym": "German"}
-    )[0]
+    return factories.country("DE", "Germany", "German")
+
+
+@pytest.fixture
+def japan(db) -> Country:
+    return factories.country("JP", "Japan", "Japanese")
 
 
 @pytest.fixture
@@ -26,18 +35,33 @@ def other_club(germany) -> Club:
 
 
 @pytest.fixture
+def draft_club(germany) -> Club:
+    return Club.objects.create(name="Hidden FC", country=germany, status=Status.DRAFT)
+
+
+@pytest.fixture
 def division(germany) -> Competition:
     return Competition.objects.create(name="Bundesliga", country=germany, tier=1)
 
 
 @pytest.fixture
+def cup(germany) -> Competition:
+    return Competition.objects.create(name="DFB-Pokal", country=germany, kind="cup")
+
+
+@pytest.fixture
 def season(db) -> Season:
-    return Season.objects.get_or_create_from_label("2023–24")
+    return factories.season("2023–24")
 
 
 @pytest.fixture
 def u19(germany) -> NationalTeam:
     return NationalTeam.objects.create(country=germany, level=NationalTeam.Level.U19)
+
+
+@pytest.fixture
+def senior_germany(germany) -> NationalTeam:
+    return NationalTeam.objects.create(country=germany, level=NationalTeam.Level.SENIOR)
 
 
 @pytest.fixture
@@ -50,10 +74,37 @@ def player(club, germany) -> Player:
 
 
 @pytest.fixture
+def draft_player(club) -> Player:
+    return Player.objects.create(full_name="Geheim Spieler", status=Status.DRAFT, current_club=club)
+
+
+@pytest.fixture
+def career(player, club, other_club, division, season, u19, japan) -> Player:
+    """Pavlenka: a youth spell, a loan from Werder to Gladbach, two seasons, a cap, a match."""
+    return factories.pavlenka_career(
+        player, club=club, loaned_to=other_club, division=division, u19=u19
+    )
+
+
+@pytest.fixture
+def outlet(db) -> Outlet:
+    return Outlet.objects.create(name="Bundesliga.com", website="https://www.bundesliga.com")
+
+
+@pytest.fixture
+def interview(outlet, player, club) -> Interview:
+    return factories.interview_with_pavlenka(outlet, player, club)
+
+
+@pytest.fixture
+def backhaus(db) -> Player:
+    """A player built like the seeds, with clubs, loans, caps and two interviews."""
+    return factories.build_backhaus()
+
+
+@pytest.fixture
 def editor(db) -> User:
-    user = User.objects.create_user("editor", password="editor-pass-123", is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    return user
+    return factories.editor_user("editor")
 
 
 @pytest.fixture
@@ -62,6 +113,14 @@ def stranger(db) -> User:
 
 
 @pytest.fixture
-def editor_client(client, editor):
+def editor_client(client, editor) -> Client:
     client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def staff_client(db) -> Client:
+    """A desk editor's browser, apart from the anonymous `client`."""
+    client = Client()
+    client.force_login(factories.editor_user("desk", "desk-pass-123"))
     return client

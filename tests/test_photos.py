@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from tests.admin_forms import form_data
+from tests.helpers import form_data
 
 
 @pytest.fixture(autouse=True)

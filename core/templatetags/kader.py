@@ -1,6 +1,7 @@
 """Template helpers of the public site: dates as precise as the source, — for None, JSON-LD."""
 
 import datetime
+from typing import Any
 
 from django import template
 from django.utils import formats, timezone
@@ -8,31 +9,32 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
+from core.publishing import DatePrecision
 from core.web import json_ld as render_json_ld
 
 register = template.Library()
 
 
 @register.filter
-def dash(value):
+def dash(value: object) -> object:
     """'Did not take part' (None) is shown as an em dash; 0 stays 0."""
     return "—" if value is None or value == "" else value
 
 
 @register.filter
-def partial_date(value: datetime.date | None, precision: str = "day") -> str:
+def partial_date(value: datetime.date | None, precision: str = DatePrecision.DAY) -> str:
     """A date only as precise as the source knows it, in the reader's language."""
     if value is None:
         return ""
-    if precision == "year":
+    if precision == DatePrecision.YEAR:
         return str(value.year)
-    if precision == "month":
+    if precision == DatePrecision.MONTH:
         return formats.date_format(value, "YEAR_MONTH_FORMAT")
     return formats.date_format(value, "DATE_FORMAT")
 
 
 @register.filter
-def spell_period(spell) -> str:
+def spell_period(spell: Any) -> str:
     start = partial_date(spell.start, spell.start_precision)
     end = partial_date(spell.end, spell.end_precision)
     if not start and not end:
@@ -41,7 +43,7 @@ def spell_period(spell) -> str:
 
 
 @register.filter
-def published_date(interview) -> str:
+def published_date(interview: Any) -> str:
     """'14 December 2025, 13:31', '14 December 2025' or 'date unknown'."""
     value = interview.published_at
     if value is None:
@@ -53,14 +55,14 @@ def published_date(interview) -> str:
 
 
 @register.simple_tag
-def json_ld(data) -> SafeString:
+def json_ld(data: dict[str, Any] | None) -> SafeString:
     return render_json_ld(data) if data else SafeString("")
 
 
 @register.simple_tag(takes_context=True)
-def page_url(context, number: int) -> str:
+def page_url(context: template.Context, number: int) -> str:
     """?page=n keeping the list's filters."""
-    query = context.get("filter_query", "")
+    query = str(context.get("filter_query", ""))
     return f"?{query}&page={number}" if query else f"?page={number}"
 
 
@@ -68,6 +70,6 @@ def page_url(context, number: int) -> str:
 def language_label(code: str) -> str:
     """'de' -> 'Deutsch'; an unknown code is shown as it is."""
     try:
-        return get_language_info(code)["name_local"]
+        return str(get_language_info(code)["name_local"])
     except KeyError:
         return code

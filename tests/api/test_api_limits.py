@@ -3,11 +3,9 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from rest_framework.throttling import AnonRateThrottle
 
-from clubs.models import Club, ClubName, Competition, Country, NationalTeam, Season
+from clubs.models import Club, ClubName, Competition, Country, NationalTeam
 from interviews.models import Interview, Mention, PhotoCredit, Turn
 from players.models import (
     BiographySection,
@@ -18,6 +16,8 @@ from players.models import (
     SeasonStatistics,
     Spell,
 )
+from tests import factories
+from tests.helpers import get_counting_queries
 
 
 def test_the_page_size_is_chosen_by_the_client_up_to_100(api, club):
@@ -85,7 +85,7 @@ def grow(n: int, *, player: Player, club: Club, division: Competition) -> None:
         Spell.objects.create(player=teammate, club=other, kind="loan", owner_club=club)
         Spell.objects.create(player=teammate, club=club, kind="loan", owner_club=other)
         Spell.objects.create(player=player, club=other, start=datetime.date(2000 + i, 7, 1))
-        season = Season.objects.get_or_create_from_label(str(1990 + i))
+        season = factories.season(str(1990 + i))
         SeasonStatistics.objects.create(
             player=player, club=other, season=season, division=division, league_apps=i
         )
@@ -117,10 +117,7 @@ ENDPOINTS = [
 
 
 def count_queries(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries)
+    return len(get_counting_queries(client, url)[0])
 
 
 @pytest.mark.parametrize("who", ["anonymous", "editor"])

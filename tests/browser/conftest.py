@@ -11,10 +11,11 @@ import time
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.core.management import call_command
 
-from imports.editors import EDITORS_GROUP
+from tests import factories
+from tests.factories import EDITOR_PASSWORD
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls in the
 # tests are still synchronous and safe.
@@ -32,7 +33,6 @@ ARGS = [
     "--disable-sync",
     "--disable-quic",
 ]
-EDITOR_PASSWORD = "editor-pass-123"
 
 
 def pytest_collection_modifyitems(items):
@@ -87,9 +87,7 @@ def seeds(transactional_db):
 
 @pytest.fixture
 def editor(transactional_db) -> User:
-    user = User.objects.create_user("editor", password=EDITOR_PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    return user
+    return factories.editor_user("editor", EDITOR_PASSWORD)
 
 
 @pytest.fixture

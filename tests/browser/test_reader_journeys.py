@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from players.models import Player
+from tests.factories import EDITOR_PASSWORD
 
 pytestmark = pytest.mark.browser
 
@@ -88,8 +89,6 @@ def test_a_reader_switches_to_german(page, live_server, seeds, shoot):
 def test_an_editor_changes_the_position_in_the_admin_and_the_page_shows_it(
     page, live_server, seeds, editor, shoot
 ):
-    from tests.browser.conftest import EDITOR_PASSWORD
-
     player = Player.objects.get(slug="mio-backhaus")
     page.goto(f"{live_server.url}/admin/login/?next=/admin/")
     page.get_by_label("Username").fill(editor.username)

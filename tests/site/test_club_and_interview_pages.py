@@ -5,17 +5,11 @@ import json
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from clubs.models import Club
 from interviews.models import Interview, Mention, PhotoCredit, Turn
 from players.models import Player, Spell
-
-
-def html(response) -> str:
-    assert response.status_code == 200
-    return response.content.decode()
+from tests.helpers import get_counting_queries, html
 
 
 def test_the_club_page_shows_facts_squad_and_reserve_side(client, backhaus):
@@ -73,8 +67,7 @@ def test_a_draft_club_is_not_found(client, backhaus):
 def test_club_queries_stay_flat(client, backhaus):
     bremen = Club.objects.get(slug="werder-bremen")
     client.get("/clubs/werder-bremen/")
-    with CaptureQueriesContext(connection) as small:
-        html(client.get("/clubs/werder-bremen/"))
+    small, _ = get_counting_queries(client, "/clubs/werder-bremen/")
     for n in range(15):
         player = Player.objects.create(full_name=f"Squad {n}", current_club=bremen)
         Spell.objects.create(player=player, club=bremen)
@@ -84,8 +77,7 @@ def test_club_queries_stay_flat(client, backhaus):
             player=gone, club=Club.objects.get(slug="fc-volendam"), kind="loan", owner_club=bremen
         )
         Club.objects.create(name=f"Werder Bremen U{n}", parent=bremen)
-    with CaptureQueriesContext(connection) as large:
-        content = html(client.get("/clubs/werder-bremen/"))
+    large, content = get_counting_queries(client, "/clubs/werder-bremen/")
     assert "Squad 14" in content
     assert "Former 14" in content
     assert "Werder Bremen U14" in content
@@ -147,15 +139,13 @@ def test_interview_queries_stay_flat(client, backhaus):
     interview = german(backhaus)
     url = interview.get_absolute_url()
     client.get(url)
-    with CaptureQueriesContext(connection) as small:
-        html(client.get(url))
+    small, _ = get_counting_queries(client, url)
     for n in range(30):
         Turn.objects.create(interview=interview, order=100 + n, kind="question", text=f"Q{n}?")
         PhotoCredit.objects.create(interview=interview, caption=f"Caption {n}", credit="IMAGO")
         club = Club.objects.create(name=f"Mentioned {n}")
         Mention.objects.create(interview=interview, club=club, name=club.name)
-    with CaptureQueriesContext(connection) as large:
-        content = html(client.get(url))
+    large, content = get_counting_queries(client, url)
     assert "Mentioned 29" in content
     assert "Caption 29" in content
     assert len(large) == len(small)
@@ -165,8 +155,7 @@ def test_interview_queries_stay_flat(client, backhaus):
 def test_lists_stay_flat(client, backhaus, url):
     Player.objects.create(full_name="Werder Fan", current_club=backhaus.current_club)
     client.get(url)
-    with CaptureQueriesContext(connection) as small:
-        html(client.get(url))
+    small, _ = get_counting_queries(client, url)
     bremen = Club.objects.get(slug="werder-bremen")
     for n in range(12):
         player = Player.objects.create(full_name=f"Werder Player {n}", current_club=bremen)
@@ -174,6 +163,5 @@ def test_lists_stay_flat(client, backhaus, url):
         interview = Interview.objects.create(title=f"Werder talk {n}")
         interview.players.add(player)
         Club.objects.create(name=f"Werder Club {n}")
-    with CaptureQueriesContext(connection) as large:
-        html(client.get(url))
+    large, _ = get_counting_queries(client, url)
     assert len(large) == len(small)

@@ -8,11 +8,7 @@ import pytest
 from clubs.models import Club, Country
 from interviews.models import Interview
 from players.models import Player, PlayerName
-
-
-def html(response) -> str:
-    assert response.status_code == 200
-    return response.content.decode()
+from tests.helpers import html
 
 
 def static_text(client, url: str) -> str:

@@ -4,18 +4,13 @@ import json
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
-from clubs.models import Club, Competition, Season
+from clubs.models import Club, Competition
 from interviews.models import Interview, Turn
 from players.models import BiographySection, Player, SeasonStatistics
 from players.stats import career_table
-
-
-def html(response) -> str:
-    assert response.status_code == 200
-    return response.content.decode()
+from tests.factories import season
+from tests.helpers import get_counting_queries, html
 
 
 def json_ld(content: str) -> dict:
@@ -168,7 +163,7 @@ def _grow(player: Player, seasons: int, interviews: int) -> None:
         SeasonStatistics.objects.create(
             player=player,
             club=club,
-            season=Season.objects.get_or_create_from_label(str(year)),
+            season=season(str(year)),
             division=division,
             league_apps=year % 30,
         )
@@ -187,11 +182,9 @@ def test_the_page_renders_in_a_constant_number_of_queries(client, staff_client, 
     browser = staff_client if as_staff else client
     url = "/players/mio-backhaus/"
     browser.get(url)  # warm caches (content types)
-    with CaptureQueriesContext(connection) as small:
-        html(browser.get(url))
+    small, _ = get_counting_queries(browser, url)
     _grow(backhaus, seasons=25, interviews=10)
-    with CaptureQueriesContext(connection) as large:
-        content = html(browser.get(url))
+    large, content = get_counting_queries(browser, url)
     assert backhaus.season_statistics.count() == 32
     assert "Grown interview 9" in content
     assert len(large) == len(small), [q["sql"] for q in large]

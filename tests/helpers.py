@@ -1,6 +1,32 @@
-"""Turn an admin change page into the POST data a browser would send back."""
+"""Helpers every test may use: a page's HTML, the queries a request runs, and an admin
+change page turned into the POST data a browser would send back."""
 
+from typing import Any
+
+from django.db import connection
 from django.forms import BaseForm
+from django.test.utils import CaptureQueriesContext
+
+
+def html(response) -> str:
+    """The body of a page that must have answered 200."""
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def get_counting_queries(client, url: str, **extra: Any) -> tuple[list[dict], str]:
+    """GET url (which must answer 200): the SQL queries it ran, and the page.
+
+    For the query-count tests: warm the caches with one request, count, grow the data,
+    count again and assert the two counts are equal.
+    """
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **extra)
+    assert response.status_code == 200, url
+    return queries.captured_queries, response.content.decode()
+
+
+# --- Admin forms -------------------------------------------------------------------------
 
 
 def _field_value(form: BaseForm, name: str):

@@ -1,14 +1,19 @@
-"""Records shaped like the seed documents, built by hand for the site's tests.
+"""The test data in one place: functions that build records, used by the fixtures in
+tests/conftest.py (which build on each other: country → club → player → editor → client)
+and by tests that grow data to show a query count stays flat.
 
-The browser tests import the real seeds; these tests need records they control (a draft,
-a biography with <script>, a career grown to 25 seasons) without depending on the importer.
+`build_backhaus` is a player shaped like the seed documents, built by hand: the site's
+tests need records they control (a draft, a biography with <script>, a career grown to
+25 seasons) without depending on the importer. The browser tests import the real seeds.
 """
 
 import datetime
 
+from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
 from clubs.models import Club, ClubName, Competition, Country, NationalTeam, Season
+from imports.editors import EDITORS_GROUP
 from interviews.models import Interview, Mention, Outlet, PhotoCredit, Turn
 from players.models import (
     BiographySection,
@@ -21,6 +26,93 @@ from players.models import (
 )
 from sources.models import Provenance, SourceDocument
 
+
+def country(code: str, name: str, demonym: str) -> Country:
+    return Country.objects.get_or_create(code=code, defaults={"name": name, "demonym": demonym})[0]
+
+
+def season(label: str) -> Season:
+    """'2023-24' or '2023–24' (a split season), or '2025' (a calendar year)."""
+    start = int(label[:4])
+    end = start if len(label) == 4 else start + 1
+    return Season.objects.get_or_create(start_year=start, end_year=end)[0]
+
+
+EDITOR_PASSWORD = "editor-pass-123"
+
+
+def editor_user(username: str, password: str = EDITOR_PASSWORD) -> User:
+    """A member of the Editors group: staff, not superuser."""
+    user = User.objects.create_user(username, password=password, is_staff=True)
+    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    return user
+
+
+def pavlenka_career(
+    player: Player, *, club: Club, loaned_to: Club, division: Competition, u19: NationalTeam
+) -> Player:
+    """A youth spell, a loan running today, two seasons, a cap and a match."""
+    PlayerName.objects.create(player=player, name="Mio Nagata")
+    player.nationalities.add(country("JP", "Japan", "Japanese"))
+    player.date_of_birth = datetime.date(1992, 4, 1)
+    player.date_of_birth_precision = "month"
+    player.save()
+    Spell.objects.create(player=player, club=club, kind="youth", start=datetime.date(2008, 7, 1))
+    today = datetime.date.today()
+    Spell.objects.create(
+        player=player,
+        club=loaned_to,
+        kind="loan",
+        owner_club=club,
+        start=today - datetime.timedelta(days=30),
+        end=today + datetime.timedelta(days=300),
+    )
+    SeasonStatistics.objects.create(
+        player=player,
+        club=club,
+        season=season("2022-23"),
+        division=division,
+        league_apps=10,
+        cup_apps=0,
+    )
+    SeasonStatistics.objects.create(
+        player=player,
+        club=club,
+        season=season("2023-24"),
+        division=division,
+        league_apps=20,
+        league_goals=1,
+    )
+    Cap.objects.create(player=player, national_team=u19, caps=3, goals=0, first_year=2010)
+    InternationalMatch.objects.create(
+        player=player,
+        national_team=u19,
+        date=datetime.date(2010, 5, 1),
+        date_precision="month",
+        opponent="Czechia U19",
+        goals_for=1,
+        goals_against=0,
+    )
+    BiographySection.objects.create(player=player, order=1, heading="Early years", text="…")
+    return player
+
+
+def interview_with_pavlenka(outlet: Outlet, player: Player, club: Club) -> Interview:
+    interview = Interview.objects.create(
+        outlet=outlet,
+        title="„Ich bin angekommen“",
+        author="Anna Schmidt",
+        published_at=datetime.datetime(2024, 3, 1, 9, 30, tzinfo=datetime.UTC),
+    )
+    interview.players.add(player)
+    interview.save()
+    Turn.objects.create(interview=interview, order=1, kind="question", text="How are you?")
+    Turn.objects.create(interview=interview, order=2, kind="answer", speaker="JP", text="Fine.")
+    PhotoCredit.objects.create(interview=interview, caption="In training", credit="Getty")
+    Mention.objects.create(interview=interview, club=club, name="Werder")
+    return interview
+
+
 STATS = [
     # club, season, division, on_loan, league apps, cup apps, continental apps, other apps
     ("bremen", "2021-22", "2bl", False, 0, 0, None, None),
@@ -31,10 +123,6 @@ STATS = [
     ("bremen2", "2022-23", "rln", False, 10, None, None, None),
     ("volendam", "2023-24", "ere", True, 33, 1, None, None),
 ]
-
-
-def country(code: str, name: str, demonym: str) -> Country:
-    return Country.objects.get_or_create(code=code, defaults={"name": name, "demonym": demonym})[0]
 
 
 def build_backhaus() -> Player:
@@ -107,7 +195,7 @@ def build_backhaus() -> Player:
         SeasonStatistics.objects.create(
             player=player,
             club=clubs[club],
-            season=Season.objects.get_or_create_from_label(label),
+            season=season(label),
             division=divisions[division],
             on_loan=on_loan,
             league_apps=league,
