@@ -126,8 +126,8 @@ def test_mckay_wrong_row_totals_are_reported_and_the_club_totals_are_not(parsed)
         ("row", line_of("matt-mckay", "2007–08"), "total.goals", 0, 3),
         ("row", line_of("matt-mckay", "2016–17"), "total.apps", 11, 15),
     }
-    assert (line_of("matt-mckay", "2007–08"), "Brisbane Roar season total total.goals claims 0, "
-            "the seasons add up to 3") in totals_warnings(doc)  # fmt: skip
+    warned = [m for line, m in totals_warnings(doc) if line == line_of("matt-mckay", "2007–08")]
+    assert ["claims 0" in m and "add up to 3" in m for m in warned] == [True]
 
 
 def test_mckay_club_total_covers_both_spells_at_the_club(parsed):
