@@ -12,6 +12,7 @@ expected one), and the time spent parsing and importing.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import sys
@@ -53,10 +54,8 @@ def main() -> int:
         uploads = [Upload(file_name=doc.name, data=doc.read_bytes()) for doc, _ in pairs]
         started = time.perf_counter()
         for upload in uploads:
-            try:
+            with contextlib.suppress(ParseError):
                 parse_document(decode_document(upload.data, upload.file_name), upload.file_name)
-            except ParseError:
-                pass
         parsing = time.perf_counter() - started
         started = time.perf_counter()
         report = import_documents(uploads=uploads)

@@ -21,7 +21,7 @@ from django.db.models import Q
 
 from core.text import normalize
 from interviews.models import Interview, Turn
-from players.models import COMPETITION_COLUMNS, Cap, Player, SeasonStatistics, Spell
+from players.models import Cap, Player, SeasonStatistics, Spell
 
 FOUND, MISSING, CONTRADICTED = "found", "missing", "contradicted"
 # Expected-file keys of a stats row → the model's competition columns.

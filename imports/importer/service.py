@@ -11,23 +11,18 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.db.models import Model
 
 from imports.importer import biography, interview
+from imports.importer.budget import Parsed, parser_for_thread, read_document
 from imports.importer.common import SharedReferences
 from imports.importer.records import DocumentError, Invalid, Recorder
 from imports.importer.report import Conflict, DocumentReport, ImportReport, Message
-from imports.parsing import (
-    MAX_BYTES,
-    BiographyDocument,
-    ParseError,
-    decode_document,
-    detect_kind,
-    parse_document,
-)
+from imports.parsing import MAX_BYTES, BiographyDocument, ParseError
 from sources.models import SourceDocument
 
 logger = logging.getLogger(__name__)
@@ -79,6 +74,7 @@ def import_document(
     force: bool = False,
     user=None,
     shared: SharedReferences | None = None,
+    read: tuple[str, Parsed] | ParseError | None = None,
 ) -> DocumentReport:
     """Import one document. Raises DocumentError (and only that) when it cannot be imported;
     then nothing of it is written. Otherwise returns its report.
@@ -86,16 +82,18 @@ def import_document(
     An unchanged document (same SHA-256) whose records nobody touched since is skipped
     ("unchanged"); force=True re-runs the full merge, which restores deleted records.
     shared: the clubs, seasons… earlier documents of the run found (import_documents).
+    read: the document already decoded and parsed (import_documents does that once, under
+    the parse budget); without it the document is read here.
     """
     digest = checksum(data)
     known = SourceDocument.objects.filter(checksum=digest).first()
     if known is not None and not force and untouched_since_import(known):
         return unchanged_report(known, file_name, dry_run=dry_run)
-    try:
-        text = decode_document(data, file_name)
-        parsed = parse_document(text, file_name)
-    except ParseError as error:
-        raise DocumentError(error.file_name, error.line, error.message) from None
+    if read is None:
+        read = read_document(data, file_name)
+    if isinstance(read, ParseError):
+        raise DocumentError(read.file_name, read.line, read.message)
+    text, parsed = read
     written = False
     try:
         report = _import_parsed(
@@ -223,13 +221,41 @@ def unchanged_report(source: SourceDocument, file_name: str, *, dry_run: bool) -
     return report
 
 
-def _rank(upload: Upload) -> int:
-    """Biographies first, so interviews find the players they are about."""
-    try:
-        kind = detect_kind(decode_document(upload.data, upload.file_name))
-    except ParseError:
-        return 0
-    return 0 if kind == "biography" else 1
+@dataclass(slots=True)
+class _Ready:
+    """An upload read once: decoded and parsed (or failed) before the run is ordered."""
+
+    upload: Upload
+    read: tuple[str, Parsed] | ParseError | None  # None: unchanged, read only if needed
+    kind: str
+
+    @property
+    def rank(self) -> int:
+        """Biographies first, so interviews find the players they are about."""
+        return 0 if self.kind in ("biography", "") else 1
+
+
+def _read_all(uploads: list[Upload], *, force: bool) -> list[_Ready]:
+    """Decode and parse each document once, in a child process under the parse budget;
+    a document already imported and untouched since is not read at all."""
+    parser = parser_for_thread(settings.KADER_PARSE_BUDGET_SECONDS)
+    known = {
+        doc.checksum: doc
+        for doc in SourceDocument.objects.filter(checksum__in=[checksum(u.data) for u in uploads])
+    }
+    ready = []
+    for upload in uploads:
+        source = known.get(checksum(upload.data))
+        if source is not None and not force:
+            ready.append(_Ready(upload, None, source.kind))
+            continue
+        try:
+            read: tuple[str, Parsed] | ParseError = parser.read(upload.data, upload.file_name)
+        except ParseError as error:
+            read = error
+        kind = read[1].kind if isinstance(read, tuple) else ""
+        ready.append(_Ready(upload, read, kind))
+    return ready
 
 
 def import_documents(
@@ -244,7 +270,10 @@ def import_documents(
     behind and the others still import. A dry run rolls back the whole run at the end
     (documents see each other's records, as in the real run)."""
     items = list(uploads)
-    ready = sorted((u for u in items if isinstance(u, Upload)), key=_rank)
+    ready = sorted(
+        _read_all([u for u in items if isinstance(u, Upload)], force=force),
+        key=lambda item: item.rank,
+    )
     result = ImportReport(documents=[u for u in items if isinstance(u, DocumentReport)])
     result.dry_run = dry_run
     shared = SharedReferences()
@@ -253,11 +282,11 @@ def import_documents(
             # Each document has its own savepoint; committing a batch at once saves a
             # disk sync per document (SQLite spends most of a small import committing).
             with nullcontext() if dry_run else transaction.atomic():
-                for number, upload in enumerate(
+                for number, item in enumerate(
                     ready[batch_start : batch_start + BATCH], start=batch_start + 1
                 ):
                     report = _import_one(
-                        upload, dry_run=dry_run, force=force, user=user, shared=shared
+                        item, dry_run=dry_run, force=force, user=user, shared=shared
                     )
                     result.documents.append(report)
                     if progress is not None:
@@ -268,13 +297,19 @@ def import_documents(
 
 
 def _import_one(
-    upload: Upload, *, dry_run: bool, force: bool, user, shared: SharedReferences
+    item: _Ready, *, dry_run: bool, force: bool, user, shared: SharedReferences
 ) -> DocumentReport:
+    upload = item.upload
     try:
         # A dry run rolls back once at the end (see import_documents), so each document
         # keeps its savepoint here and later documents see its records.
         report = import_document(
-            file_name=upload.file_name, data=upload.data, force=force, user=user, shared=shared
+            file_name=upload.file_name,
+            data=upload.data,
+            force=force,
+            user=user,
+            shared=shared,
+            read=item.read,
         )
     except DocumentError as error:
         report = DocumentReport(file_name=upload.file_name, status="failed")
