@@ -6,7 +6,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -132,6 +132,8 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 KADER_MAX_IMAGE_BYTES = env_int("KADER_MAX_IMAGE_BYTES", 5 * 1024 * 1024)
+# Seconds one document may take to parse before the importer stops it (imports.importer.budget).
+KADER_PARSE_BUDGET_SECONDS = env_float("KADER_PARSE_BUDGET_SECONDS", 20.0)
 
 # Behind a TLS-terminating proxy (see README, "Deployment").
 if env_bool("USE_X_FORWARDED_PROTO", False):
