@@ -29,17 +29,19 @@ def test_sections_keep_the_documents_order(parse_doc):
     ]
 
 
-def test_more_competition_columns_are_summed_by_category(parse_doc):
+def test_more_competition_columns_keep_the_league_cup_apart(parse_doc):
     table = parse_doc("bio_dvoracek.txt").statistics
     assert [g.category for g in table.groups] == [
-        "league", "cup", "cup", "continental", "other", "total",
+        "league", "cup", "league_cup", "continental", "other", "total",
     ]  # fmt: skip
     kashima = table.rows[-1]
     assert (kashima.club, kashima.season, kashima.division) == (
         "Kashima Antlers", Season(2025, 2025), "J1 League",
     )  # fmt: skip
     assert kashima.season.label == "2025"
-    assert kashima.stats["cup"] == CompetitionStats(6, 1)  # national cup 2+0, league cup 4+1
+    # The national cup and the league cup stay apart, as the source states them.
+    assert kashima.stats["cup"] == CompetitionStats(2, 0)
+    assert kashima.stats["league_cup"] == CompetitionStats(4, 1)
     assert kashima.groups[1] == CompetitionStats(2, 0)
     assert kashima.stats["other"] == CompetitionStats(None, None)
     teplice = table.rows[2]

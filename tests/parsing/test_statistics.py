@@ -24,7 +24,7 @@ def table(*rows):
         ("DFB-Pokal", "cup"),
         ("FA Cup", "cup"),
         ("Emperor's Cup", "cup"),
-        ("League cup", "cup"),
+        ("League cup", "league_cup"),
         ("National cup", "cup"),
         ("Europe", "continental"),
         ("AFC", "continental"),
