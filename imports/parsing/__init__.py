@@ -7,9 +7,9 @@ ParseError), ``parse_document(text, file_name)`` detects the kind and parses it.
 from __future__ import annotations
 
 from .biography import parse_biography
-from .detect import detect_kind
+from .detect import biography_score, detect_kind
 from .documents import BiographyDocument, InterviewDocument, ParseError, ParseWarning
-from .interview import parse_outlet_interview, parse_web_interview
+from .interview import read_interview
 from .statistics import check_totals, compute_totals
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -65,11 +65,7 @@ def parse_document(text: str, file_name: str) -> BiographyDocument | InterviewDo
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise ParseError(file_name, None, "the document is over 10 MB")
     _check_text(text, file_name)
-    kind = detect_kind(text)
-    if kind is None:
-        raise ParseError(file_name, None, "unknown kind of document")
-    if kind == "biography":
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if biography_score(lines) >= 3:
         return parse_biography(text, file_name)
-    if kind == "outlet_interview":
-        return parse_outlet_interview(text, file_name)
-    return parse_web_interview(text, file_name)
+    return read_interview(text, file_name)  # raises for an article or an unknown text

@@ -5,7 +5,24 @@ from __future__ import annotations
 import re
 
 from .documents import DocumentKind
-from .interview import _BYLINE_RE, _PREFIX_RE, is_timestamp, split_credit
+from .interview import interview_kind
+
+# A biography's title line: '= Mio Backhaus ='.
+TITLE_RE = re.compile(r"^=\s*[^=].*=$")
+# A section heading: '==Career statistics=='.
+HEADING_RE = re.compile(r"^={2,6}[^=].*={2,6}$")
+# An infobox line: '- Position: Goalkeeper'.
+INFOBOX_RE = re.compile(r"^[-*•]\s*[^:|]{1,40}:\s*\S")
+
+
+def biography_score(lines: list[str]) -> int:
+    """Title, headings, table rows and infobox lines; 3 or more reads as a biography."""
+    head = lines[:60]
+    score = 2 if TITLE_RE.match(lines[0]) else 0
+    score += min(3, sum(bool(HEADING_RE.match(s)) for s in lines))
+    score += min(2, sum(line.startswith("|") and line.count("|") >= 4 for line in lines) // 3)
+    score += min(2, sum(bool(INFOBOX_RE.match(s)) for s in head) // 2)
+    return score
 
 
 def detect_kind(text: str) -> DocumentKind | None:
@@ -13,25 +30,6 @@ def detect_kind(text: str) -> DocumentKind | None:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if not lines:
         return None
-    head = lines[:60]
-    biography = 0
-    if re.match(r"^=\s*[^=].*=$", lines[0]):
-        biography += 2
-    biography += min(3, sum(bool(re.match(r"^={2,6}[^=].*={2,6}$", s)) for s in lines))
-    biography += min(2, sum(line.startswith("|") and line.count("|") >= 4 for line in lines) // 3)
-    biography += min(2, sum(bool(re.match(r"^[-*•]\s*[^:|]{1,40}:\s*\S", s)) for s in head) // 2)
-
-    prefixed = [m for s in lines if (m := _PREFIX_RE.match(s))]
-    quoted_answers = sum(m.group("text")[:1] in '"“„»' for m in prefixed)
-    plain_turns = len(prefixed) - quoted_answers
-    byline = bool(_BYLINE_RE.match(lines[0])) or (
-        len(lines) > 1 and bool(_BYLINE_RE.match(lines[1]))
-    )
-    furniture = sum(is_timestamp(s) for s in head) + sum(split_credit(s) is not None for s in lines)
-
-    outlet = (3 if byline else 0) + (2 if plain_turns >= 4 else 0)
-    web = (2 if quoted_answers >= 3 else 0) + min(3, furniture)
-
-    scores = {"biography": biography, "outlet_interview": outlet, "web_interview": web}
-    kind, best = max(scores.items(), key=lambda item: item[1])
-    return kind if best >= 3 else None  # type: ignore[return-value]
+    if biography_score(lines) >= 3:
+        return "biography"
+    return interview_kind(text)

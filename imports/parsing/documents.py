@@ -384,6 +384,8 @@ class InterviewDocument:
     mentions: tuple[str, ...]
     unanswered_question: Turn | None
     warnings: tuple[ParseWarning, ...]
+    authors: tuple[str, ...] = ()  # every author of the byline; ``author`` is the first
+    speakers: tuple[str, ...] = ()  # everyone who answers, in order of appearance
 
     @property
     def questions(self) -> tuple[Turn, ...]:

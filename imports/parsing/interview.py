@@ -1,529 +1,291 @@
-"""Interviews: a league website's English page and a sports outlet's prefixed Q&A.
+"""Interviews in every Q&A shape, read by their turns rather than by resemblance to a page.
 
-Both are read paragraph by paragraph (one non-empty line = one paragraph). Page furniture
-is recognised by its shape, never by the exact strings of a known page.
+The grammar, one paragraph (non-empty line) at a time:
+
+    document  = furniture* head turn+ furniture*
+    head      = [byline] [title] [standfirst] intro*        (bylines and datelines anywhere)
+    turn      = question answer* | subheading
+    question  = asker-label text | bare paragraph ending in '?' before an answer
+                | bare paragraph before a labelled answer when questions carry no label
+    answer    = answerer-label text continuation* | quoted paragraph continuation*
+                | (no answer labels) paragraph after a question
+    label     = Name ':' text | Name ':' alone on its line, followed by the text
+
+Labels are learned from the document (see ``interview_labels``); a document with fewer than
+two answered questions is not an interview: an article with quotes, or nothing we know.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import itertools
 import re
-from collections import Counter
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
 from core.text import normalize
 
-from .documents import DocumentKind, InterviewDocument, ParseWarning, PhotoCredit, Turn
-from .prose import NAME, clean_name, names_in, split_sentences
-
-BERLIN = ZoneInfo("Europe/Berlin")
-
-# --- language -----------------------------------------------------------------------------
-
-_STOP_EN = {
-    "the",
-    "and",
-    "of",
-    "to",
-    "is",
-    "was",
-    "in",
-    "that",
-    "it",
-    "you",
-    "for",
-    "with",
-    "have",
-    "this",
-    "are",
-    "be",
-    "not",
-    "but",
-    "what",
-    "how",
-    "do",
-    "i",
-    "my",
-    "we",
-    "they",
-    "at",
-    "on",
-    "as",
-    "he",
-    "his",
-    "her",
-    "she",
-    "our",
-    "your",
-    "been",
-    "were",
-    "would",
-    "there",
-}
-_STOP_DE = {
-    "der",
-    "die",
-    "das",
-    "und",
-    "ist",
-    "nicht",
-    "ich",
-    "ein",
-    "eine",
-    "sie",
-    "es",
-    "zu",
-    "mit",
-    "den",
-    "dem",
-    "von",
-    "auf",
-    "für",
-    "war",
-    "sind",
-    "hat",
-    "haben",
-    "wir",
-    "auch",
-    "noch",
-    "wie",
-    "aber",
-    "dass",
-    "bei",
-    "mir",
-    "mich",
-    "sich",
-    "nach",
-    "einen",
-    "schon",
-}
-
-
-def detect_language(text: str) -> str | None:
-    """'en' or 'de' by stop-word counts; None when neither language shows."""
-    words = re.findall(r"[^\W\d_]+", text.lower())
-    en = sum(w in _STOP_EN for w in words)
-    de = sum(w in _STOP_DE for w in words)
-    if max(en, de) < 3:
-        return None
-    return "en" if en >= de else "de"
-
-
-# --- shapes -------------------------------------------------------------------------------
-
-TIMESTAMP_RE = re.compile(
-    r"^(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{4}-\d{2}-\d{2}|today|yesterday|heute|gestern)?"
-    r"[\s,]*(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*uhr)?|\d+\s*(?:min|mins|minutes|hours?|h|"
-    r"days?)\s*ago)?\s*$",
-    re.I,
+from .bylines import Byline, author_in_prose, read_byline
+from .documents import DocumentKind, InterviewDocument, ParseError, ParseWarning, PhotoCredit, Turn
+from .interview_furniture import (
+    bare_credit,
+    breadcrumb_items,
+    is_furniture,
+    is_head_furniture,
+    split_credit,
 )
-_SHARE_WORDS = (
-    "whatsapp", "facebook", "twitter", "linkedin", "mail", "copy", "link", "share", "telegram",
-    "reddit", "pinterest", "messenger", "print", "teilen", "flipboard", "xing", "bluesky",
-)  # fmt: skip
-_AD_MARKERS = {"advertisement", "anzeige", "werbung", "sponsored", "ad", "promoted", "adverts"}
-QUOTE_OPEN = "\"“„‚»«'"
-QUOTE_CLOSE = "\"”“‘’«»'"
-_CREDIT_RE = re.compile(
-    r"^(?P<caption>.{8,}?)\s+[-–—|]\s+(?P<credit>(?:©|\(c\)|Foto:|Photo:)?\s*\S.{1,90})$"
+from .interview_labels import (
+    LABEL_RE,
+    QUESTION_WORDS,
+    Cast,
+    is_question_shaped,
+    is_quoted,
+    is_subheading,
+    learn_cast,
+    strip_quotes,
 )
-_PREFIX_RE = re.compile(
-    r"^(?P<prefix>[^\W_][\w.'’-]*(?:\s[^\W\d_][\w.'’-]*){0,3})\s?:\s+(?P<text>\S.*)$"
+from .interview_mentions import mentions_in
+from .interview_names import PERSON, UPPER, is_initials
+from .language import detect_language
+
+# An outlet's name: 'J.League Insider', 'For The Win', 'Hansa-Online', 'WFi'.
+OUTLET = rf"{UPPER}[\w'’.&-]*(?: {UPPER}[\w'’.&-]*){{0,3}}"
+# The outlet named as the interviewer in prose: 'In a conversation with the Bundesliga',
+# 'told Sky Sports', 'hopped on the phone with For The Win'.
+OUTLET_CUE_RE = re.compile(
+    r"\b(?i:in an? (?:exclusive )?(?:conversation|interview|chat) with|told|speaking (?:to|with)"
+    r"|talking to|spoke (?:to|with)|on the phone with) (?:the )?"
+    rf"(?P<outlet>{OUTLET})"
 )
-_BYLINE_RE = re.compile(
-    rf"^(?P<author>{NAME}(?:\s*(?:,|und|and|&)\s*{NAME})*)\s+"
-    r"(?P<date>\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})"
-    r"(?:\s*[•|·,–-]?\s*(?P<time>\d{1,2}[:.]\d{2})\s*(?:Uhr|h)?)?\s*[•|·–-]?\s*(?P<rest>.*)$"
+# 'im exklusiven SPORT1-Interview', 'im WERDER.DE-Interview'
+OUTLET_HYPHEN_RE = re.compile(r"\b(?P<outlet>[\w.]+)-(?:Interview|Gespräch)\b")
+# 'Das erste Interview gab er Hansa-Online', 'im Interview mit dem kicker'
+OUTLET_GAVE_RE = re.compile(
+    r"\b(?:Interview|Gespräch) (?:gab|gibt|gewährte) (?:er|sie) (?:dem |der )?"
+    rf"(?P<outlet>{OUTLET})"
+)
+OUTLET_WITH_RE = re.compile(
+    r"\b(?:im|in an?|in the) (?:\w+ )?(?:Interview|Gespräch) (?:mit|with) (?:dem |der |the )?"
+    rf"(?P<outlet>{OUTLET})"
+)
+# The interviewee named in the standfirst: 'An interview with Sam Allardyce, by …'.
+INTERVIEW_WITH_RE = re.compile(rf"\b(?i:interview|gespräch|q&a) (?:with|mit) (?P<name>{PERSON})")
+# A photographer's mark on a caption repeated without credit: 'Mesut Özil (r.) glänzte …'.
+PHOTO_POSITION_RE = re.compile(
+    r"\((?i:l|r|m|li|re|links|rechts|left|right|centre|center|mitte|v\. ?l\.)\.?\)"
 )
 
 KNOWN_OUTLETS = (
-    "SPORT1", "kicker", "Sport Bild", "SPORT BILD", "BILD", "Spox", "SPOX", "transfermarkt",
-    "DAZN", "Sky Sport", "Sky Sports", "ESPN", "BBC Sport", "The Athletic", "Goal", "ran.de",
-    "11Freunde", "11 Freunde", "Bundesliga", "bundesliga.com", "Marca", "AS", "L'Équipe",
+    "SPORT1", "kicker", "Sport Bild", "BILD", "Spox", "transfermarkt", "DAZN", "Sky Sport",
+    "Sky Sports", "ESPN", "BBC Sport", "The Athletic", "Goal", "ran.de", "11Freunde",
+    "11 Freunde", "Bundesliga", "bundesliga.com", "Marca", "AS", "L'Équipe",
     "La Gazzetta dello Sport", "Gazzetta", "The Guardian", "FourFourTwo", "Welt", "FAZ",
     "Süddeutsche Zeitung", "Der Spiegel", "RND", "Sportschau", "Weser-Kurier", "Blick",
     "Kronen Zeitung", "Voetbal International", "Przegląd Sportowy", "Sport.cz", "J.League",
 )  # fmt: skip
+_KNOWN_BY_KEY = {normalize(outlet): outlet for outlet in KNOWN_OUTLETS}
 
-
-def is_timestamp(text: str) -> bool:
-    return bool(re.search(r"\d", text)) and bool(TIMESTAMP_RE.match(text))
-
-
-def is_share_junk(text: str) -> bool:
-    if " " in text.strip() or len(text) > 80:
-        return False
-    lowered = text.lower()
-    return sum(word in lowered for word in _SHARE_WORDS) >= 2
-
-
-def is_label(text: str) -> bool:
-    """A lone lower-case section label ('bundesliga', 'news') or an ad marker."""
-    stripped = text.strip()
-    if normalize(stripped) in _AD_MARKERS:
-        return True
-    return (
-        bool(re.fullmatch(r"[a-z0-9][a-z0-9.&' -]{0,30}", stripped)) and len(stripped.split()) <= 3
-    )
-
-
-def split_credit(text: str) -> tuple[str, str] | None:
-    """'Caption. - © Agency/Photographer' -> (caption, credit); None if the line is not one."""
-    m = _CREDIT_RE.match(text.strip())
-    if not m:
-        return None
-    caption, credit = m.group("caption").strip(), m.group("credit").strip()
-    if any(q in credit for q in '"“”„'):
-        return None
-    words = credit.split()
-    if len(words) > 10 or credit.endswith(("?", "!")):
-        return None
-    agency_like = (
-        "©" in credit
-        or "/" in credit
-        or credit.lower().startswith(("(c)", "foto", "photo", "getty", "imago", "dpa", "afp"))
-        or bool(re.match(r"[A-Z]{3,}\b", credit))
-    )
-    return (caption, credit.removeprefix("©").strip()) if agency_like else None
-
-
-def strip_quotes(text: str) -> str:
-    text = text.strip()
-    if text[:1] in QUOTE_OPEN:
-        text = text[1:]
-    if text[-1:] in QUOTE_CLOSE and text[-1:] != "'":
-        text = text[:-1]
-    return text.strip()
-
-
-def _is_quoted(text: str) -> bool:
-    return text.strip()[:1] in '"“„»«'
-
-
-def _is_question_shaped(text: str) -> bool:
-    return text.rstrip().endswith(("?", "...", "…", "?“", '?"'))
-
-
-def _subheading(text: str) -> bool:
-    """A short line carrying a quotation and no sentence end: 'Japan? „Könnte ich …“'."""
-    stripped = text.strip()
-    if len(stripped) > 120 or not re.search(r"[„“\"»«].{3,}[“”\"«»]", stripped):
-        return False
-    return not stripped.endswith((".", ":"))
-
-
-# --- shared -------------------------------------------------------------------------------
+ARTICLE = "an article, not an interview: no question/answer turns"
 
 
 @dataclass(slots=True)
-class _Unit:
+class _Para:
     line: int
     text: str
 
 
 @dataclass(slots=True)
-class _Draft:
-    turns: list[Turn] = field(default_factory=list)
-    warnings: list[ParseWarning] = field(default_factory=list)
+class _Page:
+    """What is left of the page once furniture, bylines and photo credits are taken out."""
+
+    body: list[_Para] = field(default_factory=list)
+    credits: dict[str, PhotoCredit] = field(default_factory=dict)
+    bylines: list[tuple[int, Byline]] = field(default_factory=list)
+    crumbs: set[str] = field(default_factory=set)
 
 
-def _units(text: str) -> list[_Unit]:
+def _paragraphs(text: str) -> list[_Para]:
     return [
-        _Unit(index, " ".join(raw.split()))
+        _Para(index, " ".join(raw.split()))
         for index, raw in enumerate(text.splitlines(), start=1)
         if raw.strip()
     ]
 
 
-def _speaker_variants(prefixes: Counter[str]) -> str | None:
-    """The fullest written form of the most frequent speaker: 'Backhaus' -> 'Mio Backhaus'."""
-    if not prefixes:
-        return None
-    top = prefixes.most_common(1)[0][0]
-    top_tokens = set(normalize(top).split())
-    candidates = [p for p in prefixes if top_tokens <= set(normalize(p).split())]
-    return max(candidates, key=len)
+def _add_credit(page: _Page, caption: str, credit: str | None, line: int) -> None:
+    key = normalize(caption) or normalize(credit or "")
+    old = page.credits.get(key)
+    lines = tuple(sorted({*old.lines, line})) if old else (line,)
+    page.credits[key] = PhotoCredit(caption, credit or (old.credit if old else None), lines)
 
 
-def _full_name(name: str | None, text: str) -> str | None:
-    """'Dvořáček' -> 'Tomáš Dvořáček' when the document spells the full name out."""
-    if not name or " " in name:
-        return name
-    m = re.search(rf"\b((?:{NAME}\s)?[^\W\d_][\w'’-]*\s{re.escape(name)})(?![\w-])", text)
-    if not m:
-        return name
-    words = m.group(1).split()
-    return " ".join(words[-2:]) if "-" not in words[-2] else name
-
-
-def _same_person(prefix: str, name: str | None) -> bool:
-    if not name:
-        return False
-    a, b = set(normalize(prefix).split()), set(normalize(name).split())
-    return bool(a) and (a <= b or b <= a)
-
-
-_NOT_NAMES = {
-    "in",
-    "a",
-    "an",
-    "im",
-    "am",
-    "um",
-    "so",
-    "if",
-    "when",
-    "mr",
-    "mrs",
-    "ms",
-    "herr",
-    "frau",
-    "mein",
-    "meine",
-    "meinen",
-    "dein",
-    "deine",
-    "sein",
-    "seine",
-    "ihr",
-    "ihre",
-    "ihren",
-    "unser",
-    "unsere",
-    "diese",
-    "dieser",
-    "dieses",
-    "jede",
-    "jeder",
-    "sie",
-    "er",
-    "wir",
-    "euer",
-    "obwohl",
-    "als",
-    "ob",
-    "wenn",
-    "dann",
-    "da",
-    "dort",
-    "hier",
-    "nach",
-    "vor",
-    "gegen",
-    "hinter",
-    "neben",
-    "this",
-    "that",
-    "these",
-    "those",
-    "my",
-    "his",
-    "our",
-    "their",
-    "its",
-    "after",
-    "before",
-    "during",
-}
-
-
-def _mentions(texts: list[str], exclude: set[str]) -> tuple[str, ...]:
-    """Capitalised multi-word names: candidates for linking to players and clubs.
-
-    German capitalises every noun, so a leading sentence-initial word is dropped,
-    names are cut at articles ('Kasten von Werder Bremen' -> 'Werder Bremen') and a
-    name that only prefixes another found name ('Beispiel Nick Woltemade') is dropped.
-    """
-    stop = _STOP_EN | _STOP_DE | _NOT_NAMES
-    found: list[str] = []
-    sentences = [s.text for text in texts for s in split_sentences(text, 0)]
-    for text in sentences:
-        for start, name in names_in(text):
-            pieces = re.split(r"\s+(?:der|den|dem|des|von|vom|zum|zur)\s+", name)
-            for number, piece in enumerate(pieces):
-                words = piece.split()
-                at_start = (start == 0 and number == 0) or text[:start].rstrip()[-1:] in '„“"(:'
-                weak_first = words[:1] and (words[0].lower() in stop or "-" in words[0])
-                if at_start and (len(words) > 2 or (len(words) == 2 and weak_first)):
-                    words = words[1:]
-                elif at_start and len(words) == 2 and start == 0:
-                    words = words[1:] if words[0].lower() in stop else words
-                while words and words[0].lower() in stop:
-                    words = words[1:]
-                while words and words[-1].lower() in stop:
-                    words = words[:-1]
-                if len(words) < 2 or any(not w[:1].isalpha() for w in words):
-                    continue
-                if any(re.fullmatch(r"U-?\d{2}s?", w) for w in words):
-                    continue
-                candidate = " ".join(words)
-                if normalize(candidate) not in exclude and candidate not in found:
-                    found.append(candidate)
-    return tuple(
-        name
-        for name in found
-        if not any(other != name and name.endswith(" " + other) for other in found)
-    )
-
-
-def _outlet_from_text(text: str) -> str | None:
-    m = re.search(
-        rf"\b(?i:in\s+(?:a|an)\s+(?:exclusive\s+)?(?:conversation|interview|chat)\s+with"
-        rf"|told|speaking\s+to|speaking\s+with|talking\s+to)"
-        rf"\s+(?:the\s+)?(?P<outlet>{NAME})",
-        text,
-    )
-    if m:
-        return clean_name(m.group("outlet"))
-    m = re.search(
-        r"\b(?:im\s+)?(?:exklusiven\s+)?(?P<outlet>[\w.]+)-(?:Interview|Gespräch)\b", text
-    )
-    if m:
-        return m.group("outlet")
-    m = re.search(r"\b(?:im|in an?|in the)\s+(?:\w+\s+)?(?:Interview|Gespräch)\s+(?:mit|with)\s+"
-                  rf"(?:dem\s+|der\s+|the\s+)?(?P<outlet>{NAME})", text)  # fmt: skip
-    return clean_name(m.group("outlet")) if m else None
-
-
-def _known_outlet(text: str) -> str | None:
-    for outlet in KNOWN_OUTLETS:
-        if re.search(rf"(?<![\w-]){re.escape(outlet)}(?![\w-])", text):
-            return outlet
-    return None
-
-
-# --- English web interview ----------------------------------------------------------------
-
-
-def parse_web_interview(text: str, file_name: str) -> InterviewDocument:
-    """A league website's interview page: furniture and photo captions around a Q&A."""
-    draft = _Draft()
-    credits: dict[str, PhotoCredit] = {}
-    labels: list[str] = []
-    body: list[_Unit] = []
-    published: dt.date | dt.datetime | None = None
-    for unit in _units(text):
-        if is_timestamp(unit.text) or is_share_junk(unit.text):
+def _take_furniture(paras: list[_Para], language: str | None) -> _Page:
+    page = _Page()
+    items = breadcrumb_items([p.text for p in paras[:8]])
+    if items:
+        page.crumbs = {normalize(item) for item in items[:-1]}
+        paras = paras[len(items) :]
+    kept: list[_Para] = []
+    for para in paras:
+        text = para.text
+        label = LABEL_RE.match(text)
+        labelled = label is not None and label["text"] is not None
+        byline = None if labelled and len(text) > 160 else read_byline(text, language)
+        if byline is not None:  # before furniture: a dateline looks like a time stamp
+            page.bylines.append((para.line, byline))
+            if byline.rest:
+                kept.append(_Para(para.line, byline.rest))
             continue
-        if is_label(unit.text):
-            if normalize(unit.text) not in _AD_MARKERS:
-                labels.append(unit.text.strip())
+        if is_furniture(text):
             continue
-        if re.match(r"^(?:published|updated|posted|stand)\b", unit.text, re.I):
-            from .dates import parse_date
-
-            date = parse_date(unit.text)
-            if date is not None and date.day is not None:
-                published = date.as_date()
-                continue
-        credit = (
-            None
-            if _PREFIX_RE.match(unit.text) or _is_quoted(unit.text)
-            else split_credit(unit.text)
-        )
+        credit = None if labelled or is_quoted(text) else split_credit(text)
         if credit is not None:
-            key = normalize(credit[0])
-            old = credits.get(key)
-            lines = (*old.lines, unit.line) if old else (unit.line,)
-            credits[key] = PhotoCredit(caption=credit[0], credit=credit[1], lines=lines)
+            above = kept[-1] if kept and kept[-1].line == para.line - 1 else None
+            if above and len(above.text) <= 150 and normalize(above.text) != normalize(credit[0]):
+                kept.pop()  # image alt text printed right above the caption
+            _add_credit(page, credit[0], credit[1], para.line)
             continue
-        body.append(unit)
+        if (bare := bare_credit(text)) is not None:
+            _add_credit(page, "", bare, para.line)
+            continue
+        kept.append(para)
+    page.body = _drop_captions(kept, page)
+    return page
 
-    # a caption printed again without its credit is furniture too
-    remaining: list[_Unit] = []
-    for unit in body:
-        key = normalize(unit.text)
-        if key in credits:
-            old = credits[key]
-            credits[key] = PhotoCredit(
-                old.caption, old.credit, tuple(sorted((*old.lines, unit.line)))
-            )
-        else:
-            remaining.append(unit)
 
-    answer_prefixes: Counter[str] = Counter()
-    for unit in remaining:
-        m = _PREFIX_RE.match(unit.text)
-        if m and _is_quoted(m.group("text")):
-            answer_prefixes[m.group("prefix")] += 1
-    interviewee = _full_name(
-        _speaker_variants(answer_prefixes), "\n".join(u.text for u in remaining)
+def _drop_captions(paras: list[_Para], page: _Page) -> list[_Para]:
+    """A caption printed again without its credit, or twice in a row, is a caption too."""
+    result: list[_Para] = []
+    for index, para in enumerate(paras):
+        key = normalize(para.text)
+        if key in page.credits:
+            _add_credit(page, page.credits[key].caption, None, para.line)
+            continue
+        twin = next(
+            (
+                other
+                for other in paras[max(0, index - 1) : index + 2]
+                if other is not para and normalize(other.text) == key
+            ),
+            None,
+        )
+        adjacent = twin is not None and abs(twin.line - para.line) == 1
+        if twin is not None and (adjacent or PHOTO_POSITION_RE.search(para.text)):
+            _add_credit(page, para.text, None, para.line)
+            continue
+        result.append(para)
+    return result
+
+
+def _drop_head_furniture(body: list[_Para]) -> list[_Para]:
+    """Short furniture lines count only above the first paragraph of real prose."""
+    result: list[_Para] = []
+    prose_seen = False
+    for para in body:
+        if not prose_seen and is_head_furniture(para.text) and LABEL_RE.match(para.text) is None:
+            continue
+        prose_seen = prose_seen or len(para.text.split()) >= 12
+        result.append(para)
+    return result
+
+
+# --- turns --------------------------------------------------------------------------------
+
+
+def _answer_starts(cast: Cast, para: _Para | None) -> bool:
+    """Does this paragraph open an answer: an answerer's label, or a quotation?"""
+    if para is None:
+        return False
+    labelled = cast.labelled(para.text)
+    if labelled is not None:
+        return not labelled.speaker.asks
+    if is_quoted(para.text):
+        return True
+    return not cast.answers_labelled and not is_question_shaped(para.text)
+
+
+def _opens_question(cast: Cast, paras: list[_Para], index: int, after: Turn | None) -> bool:
+    """A bare paragraph that asks: it ends in '?' and an answer follows, or (questions
+    carrying no label) it stands between two labelled answers."""
+    text = paras[index].text
+    following = paras[index + 1] if index + 1 < len(paras) else None
+    if after is not None and after.kind == "question":
+        return False
+    if is_quoted(text) or cast.labelled(text) is not None or len(text) > 600:
+        return False
+    if is_question_shaped(text):
+        return following is None or _answer_starts(cast, following)
+    labelled = cast.labelled(following.text) if following else None
+    return (
+        after is not None
+        and after.kind == "answer"
+        and not cast.questions_labelled
+        and labelled is not None
+        and not labelled.speaker.asks
     )
 
-    def is_answer(unit: _Unit) -> bool:
-        m = _PREFIX_RE.match(unit.text)
-        return bool(m and m.group("prefix") in answer_prefixes) or _is_quoted(unit.text)
 
-    first_question = next(
-        (
-            i
-            for i, unit in enumerate(remaining[:-1])
-            if not is_answer(unit) and is_answer(remaining[i + 1])
-        ),
-        len(remaining),
-    )
-    head = remaining[:first_question]
-    title = head[0].text if head else None
-    standfirst = head[1].text if len(head) > 1 else None
-    intro = tuple(u.text for u in head[2:])
+def _first_turn(cast: Cast, paras: list[_Para]) -> int:
+    for index, para in enumerate(paras):
+        if cast.labelled(para.text) is not None:
+            return index
+        if (
+            index > 0
+            and is_question_shaped(para.text)
+            and _opens_question(cast, paras, index, None)
+        ):
+            return index
+    return len(paras)
 
-    turns = draft.turns
-    for index in range(first_question, len(remaining)):
-        unit = remaining[index]
-        m = _PREFIX_RE.match(unit.text)
-        following = remaining[index + 1] if index + 1 < len(remaining) else None
-        if m and m.group("prefix") in answer_prefixes:
-            speaker = (
-                interviewee if _same_person(m.group("prefix"), interviewee) else m.group("prefix")
-            )
+
+def _join(turns: list[Turn], text: str) -> None:
+    last = turns[-1]
+    turns[-1] = Turn(last.kind, last.speaker, f"{last.text}\n\n{text}", last.line, last.prefix)
+
+
+def _read_turns(cast: Cast, paras: list[_Para], warnings: list[ParseWarning]) -> list[Turn]:
+    turns: list[Turn] = []
+    pending = None
+    for index, para in enumerate(paras):
+        last = turns[-1] if turns else None
+        if pending is not None:
+            kind = "question" if pending.speaker.asks else "answer"
+            text = para.text if kind == "question" else strip_quotes(para.text)
+            turns.append(Turn(kind, pending.speaker.name, text, para.line, pending.label))
+            pending = None
+            continue
+        labelled = cast.labelled(para.text)
+        if labelled is not None and labelled.text is None:
+            pending = labelled
+        elif labelled is not None:
+            kind = "question" if labelled.speaker.asks else "answer"
+            text = labelled.text if kind == "question" else strip_quotes(labelled.text or "")
+            turns.append(Turn(kind, labelled.speaker.name, text, para.line, labelled.label))
+        elif is_subheading(para.text):
+            turns.append(Turn("subheading", _subheading_speaker(cast, para.text), para.text,
+                              para.line, _label(para.text)))  # fmt: skip
+        elif _opens_question(cast, paras, index, last):
+            turns.append(Turn("question", None, para.text, para.line, None))
+        elif is_quoted(para.text) and last is not None and last.kind == "question":
             turns.append(
-                Turn("answer", speaker, strip_quotes(m.group("text")), unit.line, m.group("prefix"))
+                Turn("answer", cast.sole_answerer(), strip_quotes(para.text), para.line, None)
             )
-        elif _is_quoted(unit.text):
-            if turns and turns[-1].kind == "answer":
-                last = turns[-1]
-                text_so_far = f"{last.text}\n\n{strip_quotes(unit.text)}"
-                turns[-1] = Turn("answer", last.speaker, text_so_far, last.line, last.prefix)
-            else:
-                turns.append(Turn("answer", interviewee, strip_quotes(unit.text), unit.line, None))
-        elif (following is not None and is_answer(following)) or _is_question_shaped(unit.text):
-            turns.append(Turn("question", None, unit.text, unit.line, None))
+        elif last is not None and last.kind == "question" and not cast.answers_labelled:
+            turns.append(Turn("answer", cast.sole_answerer(), para.text, para.line, None))
+        elif last is not None and last.kind in {"question", "answer"}:
+            _join(turns, strip_quotes(para.text) if last.kind == "answer" else para.text)
         else:
-            draft.warnings.append(
-                ParseWarning(unit.line, f"line not understood: {unit.text[:60]!r}")
-            )
+            warnings.append(ParseWarning(para.line, f"line not understood: {para.text[:60]!r}"))
+    return turns
 
-    unanswered = _trailing_question(turns, draft.warnings)
-    all_text = "\n".join(u.text for u in remaining)
-    outlet = _outlet_from_text(all_text)
-    if outlet is None and labels:
-        outlet = _known_outlet(" ".join(labels)) or labels[0].title()
-    if outlet is None:
-        outlet = _known_outlet(all_text)
-    if published is None:
-        draft.warnings.append(ParseWarning(None, "the document states no publication date"))
-    exclude = {normalize(interviewee or "")}
-    return InterviewDocument(
-        file_name=file_name,
-        kind="web_interview",
-        language=detect_language(all_text),
-        title=title,
-        standfirst=standfirst,
-        intro=intro,
-        turns=tuple(turns),
-        photo_credits=tuple(sorted(credits.values(), key=lambda c: c.lines[0])),
-        outlet=outlet,
-        author=None,
-        published=published,
-        interviewee=interviewee,
-        interviewer=outlet,
-        mentions=_mentions(
-            [u.text for u in remaining] + [c.caption for c in credits.values()], exclude
-        ),
-        unanswered_question=unanswered,
-        warnings=tuple(draft.warnings),
-    )
+
+def _label(text: str) -> str | None:
+    m = LABEL_RE.match(text)
+    return m["label"] if m else None
+
+
+def _subheading_speaker(cast: Cast, text: str) -> str | None:
+    label = _label(text)
+    speaker = next((s for s in cast.answerers if label in s.labels), None)
+    return speaker.name if speaker else None
 
 
 def _trailing_question(turns: list[Turn], warnings: list[ParseWarning]) -> Turn | None:
@@ -538,163 +300,161 @@ def _trailing_question(turns: list[Turn], warnings: list[ParseWarning]) -> Turn 
     return last_question
 
 
-# --- outlet interview ---------------------------------------------------------------------
-
-
-def parse_byline(line: str) -> tuple[str, dt.date | dt.datetime, str | None] | None:
-    """'Author Name 14.12.2025 • 13:31 Uhr standfirst' -> (author, aware datetime, standfirst).
-
-    The time is local time in Europe/Berlin; without a time only the date is returned.
-    """
-    m = _BYLINE_RE.match(line.strip())
-    if not m:
-        return None
-    raw = m.group("date").replace(" ", "")
-    try:
-        if "-" in raw:
-            date = dt.date.fromisoformat(raw)
-        else:
-            day, month, year = re.split(r"[./]", raw)
-            date = dt.date(int(year), int(month), int(day))
-    except ValueError:
-        return None
-    when: dt.date | dt.datetime = date
-    if m.group("time"):
-        hour, minute = (int(x) for x in re.split(r"[:.]", m.group("time")))
-        if hour > 23 or minute > 59:
-            return None
-        when = dt.datetime.combine(date, dt.time(hour, minute), tzinfo=BERLIN)
-    return clean_name(m.group("author")), when, (m.group("rest").strip() or None)
-
-
-_QUESTION_PREFIXES = {"frage", "f", "q", "question", "interviewer"}
-_ANSWER_PREFIXES = {"antwort", "a", "answer"}
-
-
-def parse_outlet_interview(text: str, file_name: str) -> InterviewDocument:
-    """An outlet's interview: byline, standfirst, intro, quoted sub-headings, prefixed turns."""
-    draft = _Draft()
-    units = _units(text)
-    author = standfirst = title = None
-    published: dt.date | dt.datetime | None = None
-    if units and (byline := parse_byline(units[0].text)):
-        author, published, standfirst = byline
-        units = units[1:]
-    elif units:
-        title = units[0].text
-        units = units[1:]
-        if units and (byline := parse_byline(units[0].text)):
-            author, published, standfirst = byline
-            units = units[1:]
-
-    prefixes: Counter[str] = Counter()
-    question_marks: Counter[str] = Counter()
-    for unit in units:
-        m = _PREFIX_RE.match(unit.text)
-        if m and not _subheading(unit.text):
-            prefixes[m.group("prefix")] += 1
-            question_marks[m.group("prefix")] += _is_question_shaped(m.group("text"))
-    frequent = {p for p, n in prefixes.items() if n >= 2}
-    prefixes = Counter(
-        {
-            p: n
-            for p, n in prefixes.items()
-            if p in frequent
-            or len(prefixes) <= 2
-            or any(_same_person(p, other) for other in frequent)
-            or normalize(p) in _QUESTION_PREFIXES | _ANSWER_PREFIXES
-        }
+def _answered_questions(turns: list[Turn]) -> int:
+    return sum(
+        1
+        for turn, following in itertools.pairwise(turns)
+        if turn.kind == "question" and following.kind == "answer"
     )
-    context = " ".join(
-        [standfirst or "", title or ""] + [u.text for u in units if not _PREFIX_RE.match(u.text)]
-    )
-    outlet = _outlet_from_text(context) or _known_outlet(context)
-    interviewers = {
-        p
-        for p in prefixes
-        if normalize(p) in _QUESTION_PREFIXES
-        or (outlet and normalize(p) == normalize(outlet))
-        or (
-            re.search(rf"(?<![\w]){re.escape(p)}(?![\w])", context)
-            and not re.search(rf"{re.escape(p)}\s*:", context)
-            and question_marks[p] * 2 >= prefixes[p]
-        )
-    }
-    if not interviewers and prefixes:
-        best = max(prefixes, key=lambda p: question_marks[p] / prefixes[p])
-        if question_marks[best]:
-            interviewers = {best}
-    answerers = Counter({p: n for p, n in prefixes.items() if p not in interviewers})
-    interviewee = _full_name(
-        _speaker_variants(answerers), "\n".join([standfirst or "", *(u.text for u in units)])
-    )
-    interviewer = next(iter(sorted(interviewers, key=lambda p: -prefixes[p])), None)
-    if outlet is None and interviewer and normalize(interviewer) not in _QUESTION_PREFIXES:
-        outlet = interviewer
 
-    intro: list[str] = []
-    turns = draft.turns
-    started = False
-    for unit in units:
-        m = _PREFIX_RE.match(unit.text)
-        prefix = m.group("prefix") if m else None
-        if _subheading(unit.text) and (
-            prefix is None or _is_quoted(m.group("text")) or prefix not in prefixes  # type: ignore[union-attr]
-        ):
-            speaker = interviewee if prefix and _same_person(prefix, interviewee) else None
-            turns.append(Turn("subheading", speaker, unit.text, unit.line, prefix))
-            started = True
-            continue
-        if prefix is not None and prefix in prefixes:
-            started = True
-            body = m.group("text")  # type: ignore[union-attr]
-            if prefix in interviewers:
-                turns.append(Turn("question", interviewer, body, unit.line, prefix))
-            else:
-                speaker = interviewee if _same_person(prefix, interviewee) else prefix
-                turns.append(Turn("answer", speaker, body, unit.line, prefix))
-            continue
-        if not started:
-            intro.append(unit.text)
-        elif turns and turns[-1].kind in {"answer", "question"}:
-            last = turns[-1]
-            turns[-1] = Turn(
-                last.kind, last.speaker, f"{last.text}\n\n{unit.text}", last.line, last.prefix
-            )
-        else:
-            draft.warnings.append(
-                ParseWarning(unit.line, f"line not understood: {unit.text[:60]!r}")
-            )
 
-    unanswered = _trailing_question(turns, draft.warnings)
+# --- head, outlet, people -----------------------------------------------------------------
+
+
+def _head(page: _Page, head: list[_Para]) -> tuple[str | None, str | None, tuple[str, ...]]:
+    """(title, standfirst, intro) from the paragraphs above the first turn."""
+    seen: set[str] = set()
+    texts: list[str] = []
+    for para in head:
+        key = normalize(para.text)
+        if key in seen or key in page.crumbs:
+            continue  # a title printed twice, a breadcrumb item printed again
+        seen.add(key)
+        texts.append(para.text)
+    rest_lines = {line for line, byline in page.bylines if byline.rest}
+    if head and head[0].line in rest_lines:  # the byline opens the page and carries the standfirst
+        return None, texts[0] if texts else None, tuple(texts[1:])
+    return (
+        texts[0] if texts else None,
+        texts[1] if len(texts) > 1 else None,
+        tuple(texts[2:]),
+    )
+
+
+def _canonical_outlet(name: str) -> str:
+    return _KNOWN_BY_KEY.get(normalize(name), name)
+
+
+def _outlet_in_prose(text: str) -> str | None:
+    for pattern in (OUTLET_GAVE_RE, OUTLET_CUE_RE, OUTLET_HYPHEN_RE, OUTLET_WITH_RE):
+        if m := pattern.search(text):
+            return m["outlet"].rstrip(".")
+    return None
+
+
+def _known_outlet(text: str) -> str | None:
+    words = normalize(text)
+    for key, outlet in _KNOWN_BY_KEY.items():
+        start = words.find(key)
+        while start != -1:
+            end = start + len(key)
+            before = words[start - 1 : start]
+            after = words[end : end + 1]
+            if not (before.isalnum() or before == "-") and not (after.isalnum() or after == "-"):
+                return outlet
+            start = words.find(key, start + 1)
+    return None
+
+
+def _outlet(
+    cast: Cast, authors: tuple[str, ...], prose_outlet: str | None, head: str
+) -> str | None:
+    asker = cast.asker
+    if (
+        asker is not None
+        and not is_initials(asker.name)
+        and asker.name not in authors
+        and normalize(asker.name) not in QUESTION_WORDS
+    ):
+        return _canonical_outlet(asker.name)
+    found = prose_outlet or _outlet_in_prose(head)
+    if found:
+        return _canonical_outlet(found)
+    return _known_outlet(head)
+
+
+# --- the document -------------------------------------------------------------------------
+
+
+def read_interview(text: str, file_name: str) -> InterviewDocument:
+    """Read an interview in any Q&A shape; ParseError for an article or an unknown text."""
+    paras = _paragraphs(text)
+    language = detect_language(text)
+    page = _take_furniture(paras, language)
+    body = _drop_head_furniture(page.body)
+    cast = learn_cast([p.text for p in body], "\n".join(p.text for p in paras))
+    start = _first_turn(cast, body)
+    warnings: list[ParseWarning] = []
+    turns = _read_turns(cast, body[start:], warnings)
+    needed = 1 if cast.asker is not None and cast.answers_labelled else 2
+    if _answered_questions(turns) < needed:
+        message = ARTICLE if _looks_like_prose(body) else "unknown kind of document"
+        raise ParseError(file_name, None, message)
+    title, standfirst, intro = _head(page, body[:start])
+    head_text = "\n".join(filter(None, [title, standfirst, *intro]))
+    authors = next((b.authors for _, b in page.bylines if b.authors), ())
+    published = next((b.published for _, b in page.bylines if b.published is not None), None)
+    prose_author, prose_outlet = author_in_prose("\n".join(filter(None, [standfirst, *intro])))
+    if not authors and prose_author:
+        authors = (prose_author,)
+    outlet = _outlet(cast, authors, prose_outlet, head_text)
+    unanswered = _trailing_question(turns, warnings)
     if published is None:
-        draft.warnings.append(ParseWarning(None, "the document states no publication date"))
-    all_text = "\n".join([standfirst or ""] + [u.text for u in units])
-    exclude = {normalize(interviewee or ""), normalize(author or ""), normalize(outlet or "")}
+        warnings.append(ParseWarning(None, "the document states no publication date"))
+    asker = cast.asker
+    speakers = tuple(dict.fromkeys(t.speaker for t in turns if t.kind == "answer" and t.speaker))
+    if not speakers and (named := INTERVIEW_WITH_RE.search(head_text)):
+        speakers = (named["name"],)
+        turns = [Turn(t.kind, speakers[0], t.text, t.line, t.prefix) if t.kind == "answer" else t
+                 for t in turns]  # fmt: skip
+    interviewee = speakers[0] if speakers else None
+    kind: DocumentKind = "outlet_interview" if authors or asker else "web_interview"
+    exclude = {normalize(name) for name in (*speakers, *authors, outlet or "")}
+    texts = [standfirst or "", *intro, *(t.text for t in turns)]
+    if kind == "web_interview":
+        texts += [c.caption for c in page.credits.values()]
     return InterviewDocument(
         file_name=file_name,
-        kind="outlet_interview",
-        language=detect_language(all_text),
+        kind=kind,
+        language=language,
         title=title,
         standfirst=standfirst,
-        intro=tuple(intro),
+        intro=intro,
         turns=tuple(turns),
-        photo_credits=(),
+        photo_credits=tuple(sorted(page.credits.values(), key=lambda c: c.lines[0])),
         outlet=outlet,
-        author=author,
+        author=authors[0] if authors else None,
         published=published,
         interviewee=interviewee,
-        interviewer=interviewer,
-        mentions=_mentions([standfirst or "", *intro, *(t.text for t in turns)], exclude),
+        interviewer=(asker.name if asker and outlet is None else outlet),
+        mentions=mentions_in(texts, exclude),
         unanswered_question=unanswered,
-        warnings=tuple(draft.warnings),
+        warnings=tuple(warnings),
+        authors=authors,
+        speakers=speakers,
     )
 
 
-def parse_interview(text: str, file_name: str, kind: DocumentKind) -> InterviewDocument:
-    if kind == "outlet_interview":
-        return parse_outlet_interview(text, file_name)
-    return parse_web_interview(text, file_name)
+def _looks_like_prose(paras: list[_Para]) -> bool:
+    """Three or more paragraphs of sentences: a feature article rather than a list or a note."""
+    return sum(len(p.text.split()) >= 12 for p in paras) >= 3
 
 
-__all__ = ["parse_byline", "parse_interview", "parse_outlet_interview", "parse_web_interview"]
+def interview_kind(text: str) -> DocumentKind | None:
+    """'web_interview' / 'outlet_interview' when the text reads as an interview, else None."""
+    try:
+        return read_interview(text, "").kind
+    except ParseError:
+        return None
+
+
+def is_article(text: str) -> bool:
+    """A text with sentences but no question/answer turns."""
+    try:
+        read_interview(text, "")
+    except ParseError as error:
+        return error.message == ARTICLE
+    return False
+
+
+__all__ = ["ARTICLE", "interview_kind", "is_article", "read_interview"]
