@@ -136,6 +136,11 @@ class Infobox:
     shirt_number: int | None = None
     unknown_infobox: dict[str, str] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)  # field name -> source line
+    # 'Current club' exactly as written ('D.C. United (on loan from FC Midtjylland)');
+    # ``current_club`` holds only the club part, and is None for a coaching job or no club.
+    current_club_as_written: str | None = None
+    current_club_loan_owner: str | None = None  # '(on loan from X)' -> X
+    status: Literal["free agent", "retired"] | None = None  # 'Free agent', 'Retired'
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +153,8 @@ class Lead:
     alternative_names: tuple[str, ...]
     nationality: str | None  # ISO alpha-2, from the demonym
     position: Position | None
-    current_club: str | None
+    current_club: str | None  # only from a present-tense playing statement, never a country
+    nicknames: tuple[str, ...] = ()  # quoted: 'widely known as "Big Sam"'
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,6 +279,7 @@ class LoanStatement:
     start: PartialDate | None
     season: Season | None
     line: int
+    end: PartialDate | None = None  # 'until the end of the 2019 season' -> 2019
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,8 +303,37 @@ class CapsStatement:
     caps: int
     goals: int | None
     teams: tuple[NationalTeam, ...]
-    since: int | None  # 'since 2019' in the same sentence
+    since: int | None  # first year stated: 'since 2019', 'between 2000 and 2006'
     line: int
+    until: int | None = None  # last year stated: 'between 2000 and 2006' -> 2006
+
+
+@dataclass(frozen=True, slots=True)
+class CoachingPost:
+    """A coaching or administration job the subject held: never a cap, a spell or a club."""
+
+    role: str  # as written: 'manager', 'head coach', 'youth coach', 'president'
+    team_or_club: str  # 'England national team', 'Catanzaro', 'Japan Football Association'
+    start: PartialDate | None
+    end: PartialDate | None
+    line: int
+    current: bool = False  # 'currently head coach of', an infobox 'Current club: X (head coach)'
+    kind: Literal["coaching", "administration"] = "coaching"
+
+
+@dataclass(frozen=True, slots=True)
+class ClubSpell:
+    """One uninterrupted stay at a club read from the statistics table, in table order.
+
+    Rows of one club are one spell unless a season at another club (not a loan) lies
+    between them; a loan is its own spell. Bolton 1973-80 and 1985-86 are two spells.
+    """
+
+    club: str
+    kind: Literal["senior", "loan"]
+    first_season: Season
+    last_season: Season
+    rows: tuple[int, ...]  # lines of the table rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,6 +377,11 @@ class BiographyDocument:
     warnings: tuple[ParseWarning, ...]
     language: str = "en"
     kind: DocumentKind = "biography"
+    title: str | None = None  # as written: 'Diego (footballer, born 1985)'
+    aliases: tuple[str, ...] = ()  # other names of the player: birth name, native script
+    nicknames: tuple[str, ...] = ()  # quoted nicknames: 'Big Sam', 'Il Principino'
+    coaching: tuple[CoachingPost, ...] = ()
+    spells: tuple[ClubSpell, ...] = ()  # from the table; two stays at one club stay two
 
     @property
     def unknown_infobox(self) -> dict[str, str]:

@@ -62,6 +62,7 @@ def split_sentences(text: str, line: int) -> list[Sentence]:
             (last.isdigit() and len(last) <= 2)
             or last in _ABBREVIATIONS
             or (len(last) == 1 and last.isalpha())
+            or "." in last  # an initialism: 'D.C. United', 'U.S. Open Cup'
         ):
             continue
         sentences.append(Sentence(text[start : match.end()].strip(), line))
@@ -110,6 +111,9 @@ def match_club(candidate: str, known: Iterable[str]) -> str | None:
     if not tokens or any(len(t) < 3 for t in tokens):
         return None
     scored: list[tuple[int, str]] = []
+    suffixed = [club for club in known if _ends_a_word_of(tokens, club)]
+    if len(suffixed) == 1:
+        return suffixed[0]
     for club in known:
         club_set = club_tokens(club) | set(normalize(club).split())
         if tokens <= club_set:
@@ -122,6 +126,16 @@ def match_club(candidate: str, known: Iterable[str]) -> str | None:
     if len(scored) > 1 and scored[0][0] == scored[1][0]:
         return None
     return scored[0][1]
+
+
+def _ends_a_word_of(tokens: set[str], club: str) -> bool:
+    """'Gladbach' is the end of 'Mönchengladbach': a short form of one distinctive word."""
+    if len(tokens) != 1:
+        return False
+    (token,) = tokens
+    return len(token) >= 6 and any(
+        word != token and word.endswith(token) for word in club_tokens(club)
+    )
 
 
 # --- positions -----------------------------------------------------------------------------
