@@ -54,8 +54,9 @@ class InterviewImport:
         values: dict[str, Any] = {"title": title, "language": doc.language or "en"}
         if outlet is not None:
             values["outlet"] = outlet
-        if doc.author:
-            values["author"] = doc.author
+        authors = doc.authors or ((doc.author,) if doc.author else ())
+        if authors:
+            values["author"] = ", ".join(authors)[:200]
         if doc.standfirst:
             values["standfirst"] = doc.standfirst
         if isinstance(doc.published, dt.datetime):
@@ -69,20 +70,26 @@ class InterviewImport:
                 "published_at": timezone.make_aware(midnight),
                 "published_precision": "date",
             }
-        player = find_player(doc.interviewee, surname=True) if doc.interviewee else None
-        if player is not None:
-            values["players"] = [player]
-        elif doc.interviewee:
-            self.report.warn(
-                None, f"the interviewee {doc.interviewee} is not a known player; not linked"
-            )
+        # Everyone who answers is an interviewee (two players in one interview: both).
+        interviewees = list(
+            dict.fromkeys(doc.speakers or ((doc.interviewee,) if doc.interviewee else ()))
+        )
+        players = []
+        for name in interviewees:
+            found = find_player(name, surname=len(interviewees) == 1)
+            if found is not None:
+                players.append(found)
+            else:
+                self.report.warn(None, f"the interviewee {name} is not a known player; not linked")
+        if players:
+            values["players"] = players
         interview = self.recorder.sync(
             Interview, lookup=None, instance=interview, values=values, line=1
         )
         self.fresh = self.recorder.created
         self.turns(interview)
         self.photo_credits(interview)
-        self.mentions(interview, exclude=player)
+        self.mentions(interview, exclude=players)
         return interview
 
     def previous_interview(self) -> Interview | None:
@@ -133,7 +140,7 @@ class InterviewImport:
         texts += [(c.caption, c.lines[0] if c.lines else None) for c in doc.photo_credits]
         return texts
 
-    def mentions(self, interview: Interview, *, exclude: Player | None) -> None:
+    def mentions(self, interview: Interview, *, exclude: list[Player]) -> None:
         """Known players and clubs named in the text: full, alternative and surnames."""
         index = NameIndex.build(exclude=exclude)
         found: dict[tuple[str, int], tuple[str, int | None]] = {}
@@ -172,12 +179,12 @@ class NameIndex:
             self.names[words[0]].append((words, key))
 
     @classmethod
-    def build(cls, *, exclude: Player | None) -> NameIndex:
+    def build(cls, *, exclude: list[Player]) -> NameIndex:
         index = cls()
         surnames: dict[str, set[int]] = defaultdict(set)
-        excluded = exclude.pk if exclude else None
+        excluded = {player.pk for player in exclude}
         for pk, full_name, known_as in Player.objects.values_list("pk", "full_name", "known_as"):
-            if pk == excluded:
+            if pk in excluded:
                 continue
             for name in (full_name, known_as):
                 if name:
@@ -186,7 +193,7 @@ class NameIndex:
                     if last and len(last[0]) >= 3:
                         surnames[last[0]].add(pk)
         for pk, name in PlayerName.objects.values_list("player_id", "name"):
-            if pk != excluded:
+            if pk not in excluded:
                 index.add(name, ("player", pk))
         for surname, pks in surnames.items():
             if len(pks) == 1:  # an ambiguous surname names nobody
