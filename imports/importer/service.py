@@ -17,12 +17,12 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.db.models import Model
 
-from imports.importer import biography, interview
 from imports.importer.budget import Parsed, parser_for_thread, read_document
 from imports.importer.common import SharedReferences
+from imports.importer.kinds import KINDS, import_order
 from imports.importer.records import DocumentError, Invalid, Recorder
 from imports.importer.report import Conflict, DocumentReport, ImportReport, Message
-from imports.parsing import MAX_BYTES, BiographyDocument, ParseError
+from imports.parsing import MAX_BYTES, ParseError
 from sources.models import SourceDocument
 
 logger = logging.getLogger(__name__)
@@ -148,12 +148,9 @@ def _import_parsed(
             source.save()
         previous = {(p.content_type_id, p.object_id): p for p in source.provenance.all()}
     recorder = Recorder(document=source, report=report, previous=previous, user=user)
-    if isinstance(parsed, BiographyDocument):
-        biography.BiographyImport(recorder, parsed, shared=shared).run()
-        recorder.finish(deletable=biography.DELETABLE)
-    else:
-        interview.InterviewImport(recorder, parsed).run()
-        recorder.finish(deletable=interview.DELETABLE)
+    kind = KINDS[parsed.kind]
+    kind.run(recorder, parsed, shared)
+    recorder.finish(deletable=kind.owns)
     report.warnings.sort(key=lambda w: w.line or 0)
     if report.status == "unchanged" and report.wrote_something:
         report.status = "changed"
@@ -231,8 +228,7 @@ class _Ready:
 
     @property
     def rank(self) -> int:
-        """Biographies first, so interviews find the players they are about."""
-        return 0 if self.kind in ("biography", "") else 1
+        return import_order(self.kind)
 
 
 def _read_all(uploads: list[Upload], *, force: bool) -> list[_Ready]:
