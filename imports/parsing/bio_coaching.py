@@ -78,7 +78,10 @@ class CoachingReader:
         kind = "administration" if ADMINISTRATION_RE.search(role) else "coaching"
         for index, post in enumerate(self.posts):
             if normalize(post.team_or_club) == normalize(team) and post.role == role:
-                if post.start is None and start is not None:
+                if start is not None and (
+                    post.start is None
+                    or (post.start.year == start.year and post.start.precision == "year")
+                ):  # 'in 2016' in the lead, 'On 22 July 2016' in the section
                     self.posts[index] = CoachingPost(
                         role, post.team_or_club, start, post.end, post.line, post.current, kind
                     )
