@@ -154,26 +154,23 @@ class BiographyImport:
         refresh_search_text(player)
 
     def sections(self, player: Player) -> None:
-        used: set[int] = set()
+        """Sections matched to the existing ones by heading, in order: one query in all, so a
+        re-import stays linear in the number of sections."""
+        existing: dict[str, list[BiographySection]] = {}
+        if not self.fresh:
+            for section in BiographySection.objects.filter(player=player).order_by("pk"):
+                existing.setdefault(section.heading, []).append(section)
         for order, section in enumerate(self.doc.sections):
-            instance = (
-                None
-                if self.fresh
-                else BiographySection.objects.filter(player=player, heading=section.heading)
-                .exclude(pk__in=used)
-                .order_by("pk")
-                .first()
-            )
-            instance = self.recorder.sync(
+            same_heading = existing.get(section.heading)
+            self.recorder.sync(
                 BiographySection,
                 lookup=None,
-                instance=instance,
+                instance=same_heading.pop(0) if same_heading else None,
                 values={"order": order, "text": section.text},
                 create_only={"player": player, "heading": section.heading},
                 line=section.line,
                 find=not self.fresh,
             )
-            used.add(instance.pk)
 
     # --- career table -------------------------------------------------------------------
 
@@ -229,9 +226,7 @@ class BiographyImport:
         table = self.doc.statistics
         if table is None:
             return []
-        ordered = sorted(
-            table.rows, key=lambda r: (r.season.start_year, r.season.end_year, r.line)
-        )
+        ordered = sorted(table.rows, key=lambda r: (r.season.start_year, r.season.end_year, r.line))
         by_club: dict[int, tuple[Club, list[StatsRow]]] = {}
         for row in ordered:
             if row.is_loan == loan:
@@ -261,8 +256,7 @@ class BiographyImport:
         if loan and after.season.start_year > before.season.end_year:
             return True
         return any(
-            other != club and before.season < row.season < after.season
-            for other, row in permanent
+            other != club and before.season < row.season < after.season for other, row in permanent
         )
 
     # --- spells and loans ---------------------------------------------------------------
