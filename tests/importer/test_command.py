@@ -119,3 +119,25 @@ def test_a_missing_path_is_reported(tmp_path):
     with pytest.raises(CommandError):
         import_seeds(str(tmp_path / "nowhere.txt"), str(SEEDS / SEED_BIOGRAPHY))
     assert Player.objects.filter(full_name="Mio Backhaus").exists()
+
+
+def test_a_database_that_cannot_be_reached_is_one_clear_line():
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "DATABASE_URL": "postgres://postgres:secret@127.0.0.1:1/kader"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "import_seeds"],
+        cwd=SEEDS.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("CommandError: cannot reach the database 127.0.0.1:1/kader")
+    assert "secret" not in result.stderr

@@ -18,11 +18,26 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import InterfaceError, OperationalError, connection
 
 from imports.importer import DocumentReport, ImportReport, import_documents, read_paths
 from imports.importer.report import ACTIONS
 
 PROGRESS_FROM = 50  # documents: show a progress line on longer runs
+
+
+def database_unreachable(error: Exception) -> str:
+    """One line that names the database (never its password) and the driver's reason."""
+    db = connection.settings_dict
+    where = (
+        db.get("NAME")
+        if db["ENGINE"].endswith("sqlite3")
+        else (
+            f"{db.get('HOST') or 'localhost'}:{db.get('PORT') or 'default port'}/{db.get('NAME')}"
+        )
+    )
+    reason = (str(error).strip().splitlines() or [type(error).__name__])[0]
+    return f"cannot reach the database {where} (DATABASE_URL): {reason}"
 
 
 class Command(BaseCommand):
@@ -55,7 +70,12 @@ class Command(BaseCommand):
             elif self.verbosity >= 1 and (number % step == 0 or number == count):
                 self.stdout.write(f"  … {number}/{count} documents")
 
-        result = import_documents(uploads=uploads, dry_run=dry_run, force=force, progress=progress)
+        try:
+            result = import_documents(
+                uploads=uploads, dry_run=dry_run, force=force, progress=progress
+            )
+        except (OperationalError, InterfaceError) as error:
+            raise CommandError(database_unreachable(error)) from None
         self.summary(result)
         if result.failed:
             raise CommandError(
