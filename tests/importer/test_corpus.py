@@ -14,6 +14,15 @@ from imports.importer import Upload, import_documents
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 PAIRS = expected_files(CORPUS)
+# Facts the parser does not read yet, each for a reason given in the closing note of
+# issue 9. The test fails when one is read after all: then remove it here.
+KNOWN_MISSING = {
+    # "started at a local football school and at Usmate": a youth start this loosely
+    # worded also matched places ("Round Tree Park") for other players.
+    "marco-motta.txt": {"youth club Usmate"},
+    # "joined CSKA Moscow, for whose reserve team he played": read as a senior move.
+    "vitaliy-denisov.txt": {"youth club CSKA Moscow"},
+}
 
 
 def test_the_corpus_is_there():
@@ -36,5 +45,5 @@ def test_a_corpus_document_imports_with_its_expected_facts(db, document, expecte
         f"{fact.name}: {fact.detail}" for fact in outcome.facts if fact.outcome == CONTRADICTED
     ]
     assert wrong == []
-    missing = [fact.name for fact in outcome.problems]
-    assert missing == []
+    missing = {fact.name for fact in outcome.problems}
+    assert missing == KNOWN_MISSING.get(document.name, set())
