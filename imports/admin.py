@@ -13,8 +13,8 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from imports.importer import Upload, import_documents
-from imports.parsing import MAX_BYTES
+from imports.importer import DocumentReport, Upload, failed_report, import_documents
+from imports.parsing import MAX_BYTES, size_message
 from sources.models import SourceDocument
 
 
@@ -94,14 +94,20 @@ class UploadViews:
             return self.render(request, "upload", error=_("Choose one or more documents."))
         token = secrets.token_hex(16)
         pending, uploads = [], []
+        refused: list[DocumentReport] = []
         for index, upload in enumerate(files):
-            data = upload.read(MAX_BYTES + 1)
             name = Path(upload.name).name
+            if upload.size is not None and upload.size > MAX_BYTES:
+                refused.append(failed_report(name, size_message(upload.size)))
+                continue
+            data = upload.read(MAX_BYTES + 1)
             default_storage.save(_pending_path(token, index), ContentFile(data))
-            pending.append({"name": name, "sha256": hashlib.sha256(data).hexdigest()})
+            pending.append(
+                {"name": name, "sha256": hashlib.sha256(data).hexdigest(), "index": index}
+            )
             uploads.append(Upload(file_name=name, data=data))
         request.session[UPLOAD_SESSION_KEY] = {"token": token, "files": pending}
-        result = import_documents(uploads=uploads, dry_run=True, user=request.user)
+        result = import_documents(uploads=[*refused, *uploads], dry_run=True, user=request.user)
         return self.render(request, "preview", result=result, token=token)
 
     def confirm(self, request: HttpRequest) -> HttpResponse:
@@ -110,14 +116,28 @@ class UploadViews:
             return self.render(
                 request, "upload", error=_("The upload has expired; choose the documents again.")
             )
-        uploads = []
-        for index, file in enumerate(pending["files"]):
-            path = _pending_path(pending["token"], index)
-            with default_storage.open(path, "rb") as handle:
-                data = handle.read()
+        uploads: list[Upload | DocumentReport] = []
+        for position, file in enumerate(pending["files"]):
+            path = _pending_path(pending["token"], file.get("index", position))
+            try:
+                with default_storage.open(path, "rb") as handle:
+                    data = handle.read()
+            except OSError:
+                uploads.append(
+                    failed_report(
+                        file["name"], _("no longer waiting on the server; choose it again")
+                    )
+                )
+                continue
             default_storage.delete(path)
             if hashlib.sha256(data).hexdigest() == file["sha256"]:
                 uploads.append(Upload(file_name=file["name"], data=data))
+            else:
+                uploads.append(
+                    failed_report(
+                        file["name"], str(_("changed on the server since the check; not imported"))
+                    )
+                )
         result = import_documents(uploads=uploads, user=request.user)
         if result.failed:
             messages.warning(request, _("Some documents could not be imported."))

@@ -10,7 +10,13 @@ The management command ``import_seeds`` and the admin upload are thin shells aro
 
 from imports.importer.records import DocumentError
 from imports.importer.report import Conflict, DocumentReport, ImportReport, Message
-from imports.importer.service import Upload, import_document, import_documents, read_paths
+from imports.importer.service import (
+    Upload,
+    failed_report,
+    import_document,
+    import_documents,
+    read_paths,
+)
 
 __all__ = [
     "Conflict",
@@ -19,6 +25,7 @@ __all__ = [
     "ImportReport",
     "Message",
     "Upload",
+    "failed_report",
     "import_document",
     "import_documents",
     "read_paths",

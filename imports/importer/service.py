@@ -22,7 +22,7 @@ from imports.importer.common import SharedReferences
 from imports.importer.kinds import KINDS, import_order
 from imports.importer.records import DocumentError, Invalid, Recorder
 from imports.importer.report import Conflict, DocumentReport, ImportReport, Message
-from imports.parsing import MAX_BYTES, ParseError
+from imports.parsing import MAX_BYTES, ParseError, size_message
 from sources.models import SourceDocument
 
 logger = logging.getLogger(__name__)
@@ -43,6 +43,13 @@ def checksum(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def failed_report(file_name: str, message: str) -> DocumentReport:
+    """The report of a document refused before it was read (too big, unreadable…)."""
+    report = DocumentReport(file_name=file_name, status="failed")
+    report.errors.append(Message(None, message))
+    return report
+
+
 def read_paths(paths: Sequence[str | Path]) -> list[Upload | DocumentReport]:
     """Files and folders (every file in them, sorted) as uploads; a path that cannot be
     read becomes a failed report so the others still import."""
@@ -55,12 +62,14 @@ def read_paths(paths: Sequence[str | Path]) -> list[Upload | DocumentReport]:
             files = [path]
         for file in files:
             try:
+                size = file.stat().st_size
+                if size > MAX_BYTES:
+                    found.append(failed_report(file.name, size_message(size)))
+                    continue
                 with file.open("rb") as handle:
-                    data = handle.read(MAX_BYTES + 1)  # enough to say it is too big
+                    data = handle.read(MAX_BYTES + 1)  # enough to say it grew too big
             except OSError as error:
-                report = DocumentReport(file_name=str(file), status="failed")
-                report.errors.append(Message(None, f"cannot read: {error.strerror or error}"))
-                found.append(report)
+                found.append(failed_report(str(file), f"cannot read: {error.strerror or error}"))
                 continue
             found.append(Upload(file_name=file.name, data=data))
     return found
@@ -319,4 +328,4 @@ def _import_one(
     return report
 
 
-__all__ = ["Upload", "import_document", "import_documents", "read_paths"]
+__all__ = ["Upload", "failed_report", "import_document", "import_documents", "read_paths"]

@@ -6,6 +6,8 @@ ParseError), ``parse_document(text, file_name)`` detects the kind and parses it.
 
 from __future__ import annotations
 
+import codecs
+
 from .biography import parse_biography
 from .detect import biography_score, detect_kind
 from .documents import BiographyDocument, InterviewDocument, ParseError, ParseWarning
@@ -25,6 +27,7 @@ __all__ = [
     "decode_document",
     "detect_kind",
     "parse_document",
+    "size_message",
 ]
 
 
@@ -40,12 +43,33 @@ def _check_text(text: str, file_name: str) -> None:
         raise ParseError(file_name, None, "the document is binary (control characters)")
 
 
+def size_message(size: int) -> str:
+    """The document is 60.0 MB, over 10 MB, the limit (size in bytes, as on disk)."""
+    return f"the document is {size / (1024 * 1024):.1f} MB, over 10 MB, the limit"
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """Text saved as UTF-16 without a byte-order mark: every other byte of ASCII is NUL."""
+    sample = data[:4096]
+    return len(sample) >= 8 and max(sample[0::2].count(0), sample[1::2].count(0)) > len(sample) // 3
+
+
 def decode_document(data: bytes, file_name: str) -> str:
-    """UTF-8 text of an uploaded document; ParseError for empty, binary, over-size, non-UTF-8."""
+    """Text of an uploaded document: UTF-8, or UTF-16 with its byte-order mark; ParseError
+    for empty, binary, over-size or another encoding."""
     if len(data) > MAX_BYTES:
-        raise ParseError(file_name, None, f"the document is {len(data)} bytes, over 10 MB")
+        raise ParseError(file_name, None, size_message(len(data)))
     if not data.strip():
         raise ParseError(file_name, None, "the document is empty")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ParseError(file_name, None, "not valid UTF-16 text") from None
+        _check_text(text, file_name)
+        return text
+    if _looks_like_utf16(data):
+        raise ParseError(file_name, None, "UTF-16 text without a byte-order mark: save it as UTF-8")
     if b"\x00" in data:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise ParseError(file_name, line, "the document is binary (NUL byte)")

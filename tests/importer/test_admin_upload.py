@@ -63,3 +63,39 @@ def test_a_stranger_cannot_upload(client, stranger):
     response = client.post(reverse(UPLOAD), {"documents": files()})
     assert response.status_code == 302
     assert not SourceDocument.objects.exists()
+
+
+def pending_files(media) -> list:
+    return sorted(p for p in (media / "imports" / "pending").rglob("*") if p.is_file())
+
+
+def test_a_file_changed_while_pending_is_reported_not_imported(editor_client, settings):
+    preview = editor_client.post(reverse(UPLOAD), {"documents": files()[:1]})
+    (pending,) = pending_files(settings.MEDIA_ROOT)
+    pending.write_bytes(pending.read_bytes() + b"\n| tampered |")
+    result = editor_client.post(
+        reverse(UPLOAD), {"confirm": "1", "token": preview.context["token"]}
+    )
+    assert result.status_code == 200
+    assert b"changed on the server since the check" in result.content
+    assert b"The documents were imported." not in result.content
+    assert not SourceDocument.objects.exists()
+
+
+def test_a_pending_file_that_vanished_is_reported_not_a_500(editor_client, settings):
+    preview = editor_client.post(reverse(UPLOAD), {"documents": files()[:1]})
+    for path in pending_files(settings.MEDIA_ROOT):
+        path.unlink()
+    result = editor_client.post(
+        reverse(UPLOAD), {"confirm": "1", "token": preview.context["token"]}
+    )
+    assert result.status_code == 200
+    assert b"no longer waiting on the server" in result.content
+    assert not SourceDocument.objects.exists()
+
+
+def test_an_oversized_upload_is_reported_in_megabytes(editor_client, settings):
+    big = SimpleUploadedFile("big.txt", b"x" * (11 * 1024 * 1024))
+    preview = editor_client.post(reverse(UPLOAD), {"documents": [big]})
+    assert preview.status_code == 200
+    assert b"11.0 MB, over 10 MB" in preview.content

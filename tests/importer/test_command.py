@@ -141,3 +141,13 @@ def test_a_database_that_cannot_be_reached_is_one_clear_line():
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("CommandError: cannot reach the database 127.0.0.1:1/kader")
     assert "secret" not in result.stderr
+
+
+@pytest.mark.django_db
+def test_a_60_megabyte_file_is_reported_by_its_real_size(tmp_path):
+    with (tmp_path / "huge.txt").open("wb") as handle:
+        handle.truncate(60 * 1024 * 1024)  # a sparse file: no 60 MB written to disk
+    out, err = StringIO(), StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_seeds", str(tmp_path), stdout=out, stderr=err)
+    assert "60.0 MB, over 10 MB" in out.getvalue() + err.getvalue()

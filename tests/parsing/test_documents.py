@@ -138,3 +138,19 @@ def test_countries_by_name_demonym_code_and_german_name():
     assert lookup_country("pl").name == "Poland"
     assert lookup_country("Northern Ireland").code == "GB-NIR"
     assert lookup_country("Atlantis") is None
+
+
+def test_utf16_text_with_a_byte_order_mark_is_read():
+    text = "= Anna Beispiel =\nAnna Beispiel ist Fußballerin.\n"
+    assert decode_document(text.encode("utf-16"), "utf16.txt") == text
+
+
+def test_utf16_text_without_a_byte_order_mark_is_named_not_called_binary():
+    data = "= Anna Beispiel =\nAnna Beispiel plays football.\n".encode("utf-16-le")
+    with pytest.raises(ParseError, match="UTF-16 text without a byte-order mark"):
+        decode_document(data, "utf16.txt")
+
+
+def test_an_oversized_document_is_reported_in_megabytes():
+    with pytest.raises(ParseError, match=r"is 11\.0 MB, over 10 MB"):
+        decode_document(b"x" * (11 * 1024 * 1024), "big.txt")
