@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.html import format_html
@@ -181,8 +183,8 @@ class PlayerAdmin(NormalizedSearchMixin, SimpleHistoryAdmin):
         )
 
     @admin.display(description=_("seasons"), ordering="_seasons")
-    def season_count(self, obj: Player) -> int:
-        return obj._seasons
+    def season_count(self, obj: Any) -> int:  # a Player with get_queryset's count
+        return int(obj._seasons)
 
     @admin.display(description=_("nationalities"))
     def nationality_list(self, obj: Player) -> str:

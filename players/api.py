@@ -45,7 +45,7 @@ from players.stats import STAT_FIELDS, Line, career_table
 class PlayerSerializer(OutputSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="player-detail", lookup_field="slug")
     name = serializers.CharField(read_only=True, help_text="Known-as name, else full name.")
-    nationalities = serializers.SlugRelatedField(
+    nationalities = serializers.SlugRelatedField[Country](
         many=True, read_only=True, slug_field="code", help_text="ISO codes."
     )
     current_club = ClubRefSerializer(read_only=True, allow_null=True)
@@ -204,7 +204,9 @@ class BiographySectionSerializer(serializers.Serializer):
 
 
 class PlayerDetailSerializer(PlayerSerializer):
-    alternative_names = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
+    alternative_names = serializers.SlugRelatedField[Any](
+        many=True, read_only=True, slug_field="name"
+    )
     country_of_birth = CountrySerializer(read_only=True, allow_null=True)
     photo = serializers.ImageField(read_only=True, use_url=True)
     photo_rendition = serializers.ImageField(read_only=True, use_url=True)
@@ -237,13 +239,13 @@ class PlayerDetailSerializer(PlayerSerializer):
         ]
 
     @extend_schema_field(SpellSerializer(many=True))
-    def get_spells(self, player: Player) -> list:
+    def get_spells(self, player: Player) -> Any:
         """Youth and senior spells (loans apart)."""
         spells = [spell for spell in player.spells.all() if not spell.is_loan]
         return SpellSerializer(spells, many=True, context=self.context).data
 
     @extend_schema_field(SpellSerializer(many=True))
-    def get_loans(self, player: Player) -> list:
+    def get_loans(self, player: Player) -> Any:
         loans = [spell for spell in player.spells.all() if spell.is_loan]
         return SpellSerializer(loans, many=True, context=self.context).data
 
@@ -356,7 +358,9 @@ class ClubLoanSerializer(serializers.Serializer):
 
 
 class ClubDetailSerializer(ClubSerializer):
-    alternative_names = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
+    alternative_names = serializers.SlugRelatedField[Any](
+        many=True, read_only=True, slug_field="name"
+    )
     affiliates = ClubRefSerializer(many=True, read_only=True, source="visible_affiliates")
     squad = PlayerRefSerializer(
         many=True, read_only=True, help_text="Players whose current club this is."
