@@ -7,7 +7,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.images import validate_image
+from core.images import (
+    ReencodedImageField,
+    RemembersFiles,
+    delete_replaced_files,
+    validate_image,
+)
 from core.publishing import Publishable, unique_slug
 from core.text import normalize
 
@@ -29,7 +34,9 @@ class Country(models.Model):
         return self.name
 
 
-class Club(Publishable):
+class Club(RemembersFiles, Publishable):
+    file_fields = ("crest",)
+
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=True, blank=True)
@@ -45,7 +52,7 @@ class Club(Publishable):
         related_name="affiliates",
         help_text=_("A reserve side or youth academy belongs to its parent club."),
     )
-    crest = models.ImageField(
+    crest = ReencodedImageField(
         _("crest"), upload_to="crests/", blank=True, validators=[validate_image]
     )
     website = models.URLField(_("website"), blank=True)
@@ -79,6 +86,7 @@ class Club(Publishable):
         if not self.slug:
             self.slug = unique_slug(Club, self.name, instance_pk=self.pk, fallback="club")
         self.refresh_search_text()
+        delete_replaced_files(self, "crest")
         super().save(*args, **kwargs)
 
 

@@ -11,7 +11,14 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from clubs.models import Club, Competition, Country, NationalTeam, Season
-from core.images import make_rendition, validate_image
+from core.images import (
+    ReencodedImageField,
+    RemembersFiles,
+    delete_on_commit,
+    delete_replaced_files,
+    make_rendition,
+    validate_image,
+)
 from core.publishing import Publishable, format_partial_date, precision_field, unique_slug
 
 PHOTO_RENDITION_PX = 480
@@ -24,7 +31,9 @@ class Position(models.TextChoices):
     FORWARD = "forward", _("Forward")
 
 
-class Player(Publishable):
+class Player(RemembersFiles, Publishable):
+    file_fields = ("photo", "photo_rendition")
+
     full_name = models.CharField(_("full name"), max_length=200)
     known_as = models.CharField(
         _("name shown"), max_length=200, blank=True, help_text=_("Leave empty to show full name.")
@@ -59,7 +68,7 @@ class Player(Publishable):
     )
     contract_until = models.DateField(_("contract until"), null=True, blank=True)
     contract_until_precision = precision_field(_("contract end known to"))
-    photo = models.ImageField(
+    photo = ReencodedImageField(
         _("photo"), upload_to="players/", blank=True, validators=[validate_image]
     )
     photo_rendition = models.ImageField(upload_to="players/renditions/", blank=True, editable=False)
@@ -111,7 +120,10 @@ class Player(Publishable):
         if not self.slug:
             self.slug = unique_slug(Player, self.full_name, instance_pk=self.pk, fallback="player")
         self.refresh_search_text()
-        photo_changed = self.photo and not self.photo._committed
+        photo_changed = bool(self.photo) and not self.photo._committed
+        delete_replaced_files(self, "photo")
+        if self.photo_rendition and (photo_changed or not self.photo):
+            delete_on_commit(self.photo_rendition)  # a new one is made below
         super().save(*args, **kwargs)
         if photo_changed:
             make_rendition(self.photo, self.photo_rendition, PHOTO_RENDITION_PX)

@@ -51,12 +51,14 @@ class Line:
             return self.goals
         return self.values[name]
 
-    def cell(self, name: str) -> tuple[int | None, bool]:
-        """The value of a field (or total_apps/total_goals) and whether it is unknown or
-        includes unknown values."""
+    def cell(
+        self, name: str, columns: Sequence[str] = COMPETITION_COLUMNS
+    ) -> tuple[int | None, bool]:
+        """The value of a field (or total_apps/total_goals) and whether it is unknown or, for a
+        total, sums over an unknown value of one of the columns shown."""
         if name in ("total_apps", "total_goals"):
             kind = name.removeprefix("total_")
-            partial = any(f"{column}_{kind}" in self.unknown for column in COMPETITION_COLUMNS)
+            partial = any(f"{column}_{kind}" in self.unknown for column in columns)
             return self[name], partial
         return self.values[name], name in self.unknown
 

@@ -10,8 +10,10 @@ from players.stats import Line
 register = template.Library()
 
 
-def stat_cell(line: Line, name: str, css: str = "num", testid: str = "") -> SafeString:
-    value, unknown = line.cell(name)
+def stat_cell(
+    line: Line, name: str, columns: list[str], css: str = "num", testid: str = ""
+) -> SafeString:
+    value, unknown = line.cell(name, columns)
     if testid:
         css = format_html('{}" data-testid="{}', css, testid)
     if value is None and unknown:
@@ -33,10 +35,12 @@ def stat_cells(line: Line, columns: list[str], testid: str = "") -> SafeString:
     """Apps and goals of each shown competition, then the line's total (testid marks the
     total apps cell for tests: '<testid>-apps')."""
     cells = [
-        stat_cell(line, f"{column}_{kind}") for column in columns for kind in ("apps", "goals")
+        stat_cell(line, f"{column}_{kind}", columns)
+        for column in columns
+        for kind in ("apps", "goals")
     ]
     cells += [
-        stat_cell(line, "total_apps", "num total", f"{testid}-apps" if testid else ""),
-        stat_cell(line, "total_goals", "num total"),
+        stat_cell(line, "total_apps", columns, "num total", f"{testid}-apps" if testid else ""),
+        stat_cell(line, "total_goals", columns, "num total"),
     ]
     return format_html_join("", "{}", ((cell,) for cell in cells))
