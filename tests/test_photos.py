@@ -116,7 +116,8 @@ def test_a_replaced_photo_and_its_rendition_are_deleted(
     with django_capture_on_commit_callbacks(execute=True):
         post_photo(editor_client, player, SimpleUploadedFile("b.png", png(600, 800)))
     player.refresh_from_db()
-    names = {p.relative_to(settings.MEDIA_ROOT).as_posix() for p in stored_files(settings.MEDIA_ROOT)}
+    root = settings.MEDIA_ROOT
+    names = {path.relative_to(root).as_posix() for path in stored_files(root)}
     assert names == {player.photo.name, player.photo_rendition.name}
     assert not names & first
 
