@@ -65,8 +65,17 @@ PLAYED_FOR_RE = re.compile(r"\b(?:played|playing)\s+(?:for|with)\s+")
 WENT_THROUGH_RE = re.compile(r"\b(?:went|came)\s+through\s+")
 # 'started playing at the age of six at Comercial'.
 STARTED_AT_RE = re.compile(
-    rf"\bstarted\s+(?:playing\s+)?(?:football\s+)?(?:at\s+the\s+age\s+of\s+\w+\s+)?"
+    rf"\b(?:started|began)\s+(?:playing\s+)?(?:football\s+)?(?:at\s+the\s+age\s+of\s+\w+\s+)?"
     rf"at\s+(?P<club>{NAME})"
+)
+# A second place of a youth start: 'started at a local football school and at Usmate'.
+STARTED_AND_AT_RE = re.compile(
+    rf"\b(?:started|began)\s(?:playing\s)?at\s[^.;,]{{1,60}}?\sand\sat\s(?P<club>{NAME})"
+)
+# A place, not a club, named like one: 'Round Tree Park', 'Stadio Olimpico', 'St Mary's School'.
+PLACE_WORD_RE = re.compile(
+    r"(?i)\b(?:park|stadium|stadio|school|college|university|ground|arena|street|road|avenue"
+    r"|square|gardens?|hall|church)\b"
 )
 # 'signed for Bolton Wanderers as a schoolboy', 'Arsenal signed him as a youth player'.
 SIGNED_AS_YOUTH_RE = re.compile(
@@ -315,7 +324,10 @@ class CareerReader:
             lists += [WENT_THROUGH_RE]
             if AS_A_BOY_RE.search(text) or (item.heading and YOUTH_HEADING_RE.search(item.heading)):
                 lists.append(PLAYED_FOR_RE)
-            for m in STARTED_AT_RE.finditer(text):
+            starts = [*STARTED_AT_RE.finditer(text), *STARTED_AND_AT_RE.finditer(text)]
+            for m in starts:
+                if PLACE_WORD_RE.search(m.group("club")):
+                    continue
                 if club := self.club(m.group("club"), line):
                     found.append((m.start("club"), club, None, None))
         for regex in lists:

@@ -321,6 +321,8 @@ def _head(page: _Page, head: list[_Para]) -> tuple[str | None, str | None, tuple
             continue  # a title printed twice, a breadcrumb item printed again
         seen.add(key)
         texts.append(para.text)
+    if len(texts) >= 2 and _is_kicker(texts[0], texts[1]):
+        texts = texts[1:]  # 'Babbel exklusiv' over 'Bundesliga-Restart - Markus Babbel exklusiv: …'
     rest_lines = {line for line, byline in page.bylines if byline.rest}
     if head and head[0].line in rest_lines:  # the byline opens the page and carries the standfirst
         return None, texts[0] if texts else None, tuple(texts[1:])
@@ -329,6 +331,12 @@ def _head(page: _Page, head: list[_Para]) -> tuple[str | None, str | None, tuple
         texts[1] if len(texts) > 1 else None,
         tuple(texts[2:]),
     )
+
+
+def _is_kicker(line: str, headline: str) -> bool:
+    """A short line over the headline whose every word the headline repeats."""
+    words = normalize(line).split()
+    return 0 < len(words) <= 3 and set(words) <= set(normalize(headline).split())
 
 
 def _canonical_outlet(name: str) -> str:

@@ -46,6 +46,15 @@ NOTICE_RE = re.compile(
     r"|nicht verfügbar|this (?:article )?was published \d+ (?:years?|months?) ago"
     r"|dieser artikel (?:ist|wurde) .{0,30}(?:alt|veröffentlicht))"
 )
+# A page or forum widget label on its own line: 'Related News', 'Load more', 'Read more',
+# 'Jump to content', 'Recommended Posts', 'Link to comment', 'Share on other sites',
+# 'Join the conversation', 'Reply to this topic...', 'Mehr zum Thema', 'Weiterlesen'.
+WIDGET_RE = re.compile(
+    r"(?i:related (?:news|stories|articles|posts)|read more|load more|more news|see also"
+    r"|jump to content|skip to (?:main )?content|recommended posts|link to comment"
+    r"|share on other sites|join the conversation|reply to this topic|mehr zum thema"
+    r"|weiterlesen|weitere news|das könnte dich auch interessieren)[.…]{0,3}"
+)
 SHARE_WORDS = (
     "whatsapp", "facebook", "twitter", "linkedin", "mail", "copy", "link", "share", "telegram",
     "reddit", "pinterest", "messenger", "print", "teilen", "flipboard", "xing", "bluesky",
@@ -126,10 +135,16 @@ def is_glued_breadcrumb(text: str) -> bool:
     return len(text) <= 120 and bool(GLUED_BREADCRUMB_RE.match(text))
 
 
+def is_widget_label(text: str) -> bool:
+    """'Related News', 'Load more', 'Reply to this topic...': the whole line, nothing else."""
+    return bool(WIDGET_RE.fullmatch(text.strip()))
+
+
 def is_furniture(text: str) -> bool:
     """Furniture anywhere on the page."""
     return (
         is_timestamp(text)
+        or is_widget_label(text)
         or is_share_junk(text)
         or is_ad_marker(text)
         or is_reading_time(text)
@@ -137,9 +152,21 @@ def is_furniture(text: str) -> bool:
     )
 
 
+def is_nav_item(text: str) -> bool:
+    """A navigation menu item: '• Darts', '• Alle Sportarten' (a bullet and a few words)."""
+    stripped = text.strip()
+    return stripped[:1] in "•·▸›" and 1 <= len(stripped[1:].split()) <= 3
+
+
 def is_head_furniture(text: str) -> bool:
     """Furniture above the interview, where a short line is never a turn."""
-    return is_section_label(text) or is_rubric(text) or is_prompt(text) or is_glued_breadcrumb(text)
+    return (
+        is_section_label(text)
+        or is_rubric(text)
+        or is_prompt(text)
+        or is_glued_breadcrumb(text)
+        or is_nav_item(text)
+    )
 
 
 def breadcrumb_items(texts: list[str]) -> list[str]:

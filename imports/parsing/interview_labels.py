@@ -27,7 +27,7 @@ QUOTED_SEGMENT_RE = re.compile(r"[„“\"»«][^„“\"»«]{3,}[“”\"«»]
 # A domain written as a label: 'bundesliga.de', 'WERDER.DE'.
 DOMAIN_RE = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,4}")
 
-QUESTION_WORDS = frozenset({"frage", "f", "q", "question", "interviewer"})
+QUESTION_WORDS = frozenset({"frage", "f", "q", "qu", "question", "interviewer"})
 ANSWER_WORDS = frozenset({"antwort", "a", "answer"})
 _PARTICLES = frozenset(
     [
@@ -189,6 +189,9 @@ def _asker(groups: list[list[str]], uses: dict[str, set[str]], asked: Counter[st
     answer_groups = [i for i, g in enumerate(groups) if normalize(g[0]) in ANSWER_WORDS]
     if answer_groups and len(groups) == 2:
         return 1 - answer_groups[0]
+    domains = [i for i, g in enumerate(groups) if DOMAIN_RE.fullmatch(g[0])]
+    if len(domains) == 1 and len(groups) > 1:
+        return domains[0]  # an outlet's domain asks, even a question written as a statement
 
     def ratio(group: list[str]) -> float:
         turns = sum(len(uses[label]) for label in group)
@@ -201,15 +204,47 @@ def _asker(groups: list[list[str]], uses: dict[str, set[str]], asked: Counter[st
     return best if len(groups) > 1 or outlet_like else None
 
 
+def _named_elsewhere(label: str, context: str) -> bool:
+    """A person's full name ('Marco Djuricin') or an outlet's domain ('abseits.at') that the
+    document also writes outside this label: a speaker even if they speak only once."""
+    if DOMAIN_RE.fullmatch(label):
+        return True
+    words = label.split()
+    return 2 <= len(words) <= 4 and _well_shaped(label) and context.count(label) >= 2
+
+
+def _asks_a_speaker(label: str, paragraphs: list[str], speakers: set[str]) -> bool:
+    """A label opening a question that a known speaker's label answers next ('ran: …?' then
+    'Markus Babbel: …'): the asker of a one-question interview."""
+    for index, text in enumerate(paragraphs[:-1]):
+        m = LABEL_RE.match(text)
+        if not m or m["label"] != label or not is_question_shaped(m["text"] or ""):
+            continue
+        following = LABEL_RE.match(paragraphs[index + 1])
+        if following and following["label"] in speakers and following["label"] != label:
+            return True
+    return False
+
+
+def _counted(group: list[str], uses: dict[str, set[str]], alone: set[str], context: str) -> bool:
+    return (
+        sum(len(uses[label]) for label in group) >= 2
+        or any(label in alone for label in group)
+        or normalize(group[0]) in QUESTION_WORDS | ANSWER_WORDS
+        or _named_elsewhere(group[0], context)
+    )
+
+
 def learn_cast(paragraphs: list[str], context: str) -> Cast:
     """The speakers of the document from its labels; context spells out names and initials."""
     uses, alone, asked = _label_uses(paragraphs)
-    groups = [
+    every = _group(set(uses), uses)
+    groups = [group for group in every if _counted(group, uses, alone, context)]
+    known = {label for group in groups for label in group}
+    groups += [
         group
-        for group in _group(set(uses), uses)
-        if sum(len(uses[label]) for label in group) >= 2
-        or any(label in alone for label in group)
-        or normalize(group[0]) in QUESTION_WORDS | ANSWER_WORDS
+        for group in every
+        if group not in groups and _asks_a_speaker(group[0], paragraphs, known)
     ]
     asker = _asker(groups, uses, asked)
     speakers = []

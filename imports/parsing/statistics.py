@@ -175,6 +175,24 @@ def total_label(cell: str) -> TotalScope | None:
     return "career" if qualifier else "club"
 
 
+def club_named_in_total(cell: str) -> str | None:
+    """'Fulham Total' -> 'Fulham', 'Total Fulham' -> 'Fulham'; None for any other cell.
+
+    String operations, no pattern: the label is the club's name plus the word 'Total'.
+    """
+    words = _FOOTNOTE_RE.sub("", cell).split()
+    if len(words) < 2 or total_label(cell) is not None or season_of(cell):
+        return None
+    if normalize(words[-1]) in {"total", "totals"}:
+        name = words[:-1]
+    elif normalize(words[0]) in {"total", "totals"}:
+        name = words[1:]
+    else:
+        return None
+    club = " ".join(name)
+    return club if is_text(club) and total_label(club) is None else None
+
+
 def split_row(line: str) -> list[str]:
     inner = line.strip()
     inner = inner.removeprefix("|")
@@ -535,6 +553,8 @@ class _Reader:
 
     def read_total(self, line: int, cells: list[str]) -> bool:
         """'| Total |', '| Club A | Total |', '| Club Total |', '| Totals | Italy |', career."""
+        if self.read_named_club_total(line, cells):
+            return True
         at = next((i for i, c in enumerate(cells[:2]) if total_label(c)), None)
         if at is None or any(season_of(c) for c in cells[:at]):
             return False
@@ -551,6 +571,30 @@ class _Reader:
         if stats is not None:
             self.add_total(line, scope, *stats)
         self.state.block = []
+        return True
+
+    def read_named_club_total(self, line: int, cells: list[str]) -> bool:
+        """'| Fulham Total | 52 | 9 | …': every row of a club named in the label, wherever
+        the row stands (here after another club's seasons); the club must be in the table."""
+        club = club_named_in_total(cells[0]) if cells else None
+        if club is None:
+            return False
+        self.state.in_country_totals = False
+        self.state.block = []
+        known = {normalize(r.club): r.club for r in self.out.rows}
+        if normalize(club) not in known:
+            self.warnings.append(
+                ParseWarning(line, f"total row names {club!r}, no club of the table; skipped")
+            )
+            return True
+        stats = self.total_values(line, cells[1:])
+        if stats is not None:
+            name = known[normalize(club)]
+            covers = tuple(r.line for r in self.out.rows if r.club == name)
+            per_group, values = stats
+            self.out.club_totals.append(
+                ClaimedTotal(line, name, values, per_group, "club_all", None, covers)
+            )
         return True
 
     def read_country_total(self, line: int, cells: list[str]) -> bool:

@@ -122,7 +122,7 @@ PRESENT_YOUTH = {  # the youth clubs read today; the rest are listed as not supp
     "vitaliy-denisov": ["Pakhtakor", "Akademika"],
     "alberto-aquilani": ["Spes Montesacro", "Roma"],
     "tsuneyasu-miyamoto": ["Gamba Osaka"],
-    "marco-motta": ["Atalanta"],
+    "marco-motta": ["Usmate", "Atalanta"],
 }  # fmt: skip
 
 
