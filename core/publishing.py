@@ -1,6 +1,5 @@
 """Building blocks shared by the domain apps: publishing, partial dates, search text."""
 
-import datetime
 from typing import TYPE_CHECKING, Any, Self
 
 from django.db import models
@@ -65,17 +64,6 @@ class DatePrecision(models.TextChoices):
     DAY = "day", _("Day")
     MONTH = "month", _("Month")
     YEAR = "year", _("Year")
-
-
-def format_partial_date(value: datetime.date | None, precision: str | None) -> str:
-    """'14 December 2025', 'July 2023' or '2018' as far as the source knows the date."""
-    if value is None:
-        return ""
-    if precision == DatePrecision.YEAR:
-        return str(value.year)
-    if precision == DatePrecision.MONTH:
-        return value.strftime("%B %Y")
-    return f"{value.day} {value.strftime('%B %Y')}"
 
 
 def precision_field(verbose_name: "StrOrPromise") -> "models.CharField[str, str]":

@@ -96,7 +96,7 @@ class UploadViews:
         pending, uploads = [], []
         refused: list[DocumentReport] = []
         for index, upload in enumerate(files):
-            name = Path(upload.name).name
+            name = Path(upload.name or "document").name
             if upload.size is not None and upload.size > MAX_BYTES:
                 refused.append(failed_report(name, size_message(upload.size)))
                 continue
@@ -125,7 +125,7 @@ class UploadViews:
             except OSError:
                 uploads.append(
                     failed_report(
-                        file["name"], _("no longer waiting on the server; choose it again")
+                        file["name"], str(_("no longer waiting on the server; choose it again"))
                     )
                 )
                 continue

@@ -264,19 +264,19 @@ def evaluate_biography(result: DocumentResult, expected: dict[str, Any]) -> None
         if not any(normalize(str(cap.national_team)) == normalize(team) for team in teams):
             result.add(f"national team {cap.national_team}", CONTRADICTED, "not in the source")
     for entry in expected.get("caps") or []:
-        cap = next(
+        found_cap: Cap | None = next(
             (c for c in caps if normalize(str(c.national_team)) == normalize(entry["team"])), None
         )
-        if cap is None or cap.caps is None:
+        if found_cap is None or found_cap.caps is None:
             result.add(f"caps {entry['team']}", MISSING)
         else:
-            same = cap.caps == entry.get("caps") and (
-                entry.get("goals") is None or cap.goals in (None, entry["goals"])
+            same = found_cap.caps == entry.get("caps") and (
+                entry.get("goals") is None or found_cap.goals in (None, entry["goals"])
             )
             result.add(
                 f"caps {entry['team']}",
                 FOUND if same else CONTRADICTED,
-                f"stored {cap.caps}/{cap.goals}",
+                f"stored {found_cap.caps}/{found_cap.goals}",
             )
     _coaching_not_playing(result, expected, spells)
 
@@ -334,7 +334,7 @@ def evaluate_interview(result: DocumentResult, expected: dict[str, Any]) -> None
             "outlet",
             outlet,
             stored,
-            bool(stored) and normalize(stored) == normalize(outlet),
+            stored is not None and normalize(stored) == normalize(outlet),
         )
     author = expected.get("author")
     if author:
@@ -371,7 +371,7 @@ def evaluate_interview(result: DocumentResult, expected: dict[str, Any]) -> None
     for key, stored_turns in (("first_question", questions), ("first_answer", answers)):
         if text := expected.get(key):
             stored = stored_turns[0].text if stored_turns else None
-            same = bool(stored) and normalize(stored).startswith(normalize(text)[:80])
+            same = stored is not None and normalize(stored).startswith(normalize(text)[:80])
             _compare(result, key, text, stored, same)
     credits = [normalize(c.credit) for c in interview.photo_credits.all()]
     for credit in expected.get("photo_credits") or []:

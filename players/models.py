@@ -1,6 +1,7 @@
 """Players and their careers: spells and loans, season statistics, caps, biography."""
 
 import datetime
+from typing import ClassVar
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
@@ -19,7 +20,7 @@ from core.images import (
     make_rendition,
     validate_image,
 )
-from core.publishing import Publishable, format_partial_date, precision_field, unique_slug
+from core.publishing import Publishable, precision_field, unique_slug
 
 PHOTO_RENDITION_PX = 480
 
@@ -29,6 +30,10 @@ class Position(models.TextChoices):
     DEFENDER = "defender", _("Defender")
     MIDFIELDER = "midfielder", _("Midfielder")
     FORWARD = "forward", _("Forward")
+
+
+HEIGHT_RANGE_CM = (120, 230)
+"""A plausible height for a footballer, in cm (database check and importer alike)."""
 
 
 class Player(RemembersFiles, Publishable):
@@ -86,10 +91,12 @@ class Player(RemembersFiles, Publishable):
         ordering = ["full_name"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(height_cm__isnull=True) | Q(height_cm__range=(120, 230)),
+                condition=Q(height_cm__isnull=True) | Q(height_cm__range=HEIGHT_RANGE_CM),
                 name="player_height_plausible",
             ),
         ]
+        # SELECT MAX(updated_at): the ETag of every public page (core.web.content_version).
+        indexes = [models.Index(fields=["updated_at"], name="player_updated_at")]
 
     def __str__(self) -> str:
         return self.name
@@ -108,19 +115,11 @@ class Player(RemembersFiles, Publishable):
             names += [alt.name for alt in self.alternative_names.all()]
         return names
 
-    @property
-    def date_of_birth_display(self) -> str:
-        return format_partial_date(self.date_of_birth, self.date_of_birth_precision)
-
-    @property
-    def contract_until_display(self) -> str:
-        return format_partial_date(self.contract_until, self.contract_until_precision)
-
     def save(self, *args, **kwargs) -> None:
         if not self.slug:
             self.slug = unique_slug(Player, self.full_name, instance_pk=self.pk, fallback="player")
         self.refresh_search_text()
-        photo_changed = bool(self.photo) and not self.photo._committed
+        photo_changed = bool(self.photo) and not getattr(self.photo, "_committed", True)
         delete_replaced_files(self, "photo")
         if self.photo_rendition and (photo_changed or not self.photo):
             delete_on_commit(self.photo_rendition)  # a new one is made below
@@ -216,14 +215,6 @@ class Spell(models.Model):
     def is_loan(self) -> bool:
         return self.kind == self.Kind.LOAN
 
-    @property
-    def period_display(self) -> str:
-        start = format_partial_date(self.start, self.start_precision)
-        end = format_partial_date(self.end, self.end_precision)
-        if not start and not end:
-            return ""
-        return f"{start or '?'} – {end}".strip()
-
 
 class LoanManager(models.Manager):
     def get_queryset(self) -> models.QuerySet:
@@ -233,7 +224,7 @@ class LoanManager(models.Manager):
 class Loan(Spell):
     """The loans among a player's spells (an admin view on Spell)."""
 
-    objects = LoanManager()
+    objects: ClassVar[LoanManager] = LoanManager()
 
     class Meta:
         proxy = True
@@ -388,10 +379,6 @@ class Cap(models.Model):
     def __str__(self) -> str:
         return f"{self.player} – {self.national_team}"
 
-    @property
-    def debut_display(self) -> str:
-        return format_partial_date(self.debut, self.debut_precision)
-
 
 class InternationalMatch(models.Model):
     """A notable match for a national team: 'beat Czechia U20 1–0, clean sheet'."""
@@ -422,10 +409,6 @@ class InternationalMatch(models.Model):
         if self.goals_for is None or self.goals_against is None:
             return ""
         return f"{self.goals_for}–{self.goals_against}"
-
-    @property
-    def date_display(self) -> str:
-        return format_partial_date(self.date, self.date_precision)
 
 
 class BiographySection(models.Model):

@@ -23,6 +23,7 @@ from imports.parsing.documents import (
 )
 from players.models import (
     COMPETITION_COLUMNS,
+    HEIGHT_RANGE_CM,
     BiographySection,
     Cap,
     InternationalMatch,
@@ -76,6 +77,7 @@ class BiographyImport:
 
     def player(self) -> Player:
         doc, box, lead = self.doc, self.doc.infobox, self.doc.lead
+        assert doc.full_name  # run() refuses a biography without one
         instance = self.previous_player() or find_player(doc.full_name)
         values: dict[str, Any] = {"full_name": doc.full_name}
         if box.birth_date is not None:
@@ -86,7 +88,8 @@ class BiographyImport:
         if country := self.refs.country(box.birth_country, box.lines.get("birth_country")):
             values["country_of_birth"] = country
         codes = list(box.nationalities) or ([lead.nationality] if lead and lead.nationality else [])
-        nationalities = [c for code in codes if (c := self.refs.country(code, lead and lead.line))]
+        lead_line = lead.line if lead else None
+        nationalities = [c for code in codes if (c := self.refs.country(code, lead_line))]
         if nationalities:
             values["nationalities"] = nationalities
         position = box.position or (lead.position if lead else None)
@@ -95,7 +98,8 @@ class BiographyImport:
         if position is not None and position.detail:
             values["position_detail"] = position.detail
         if box.height_cm is not None:
-            if 120 <= box.height_cm <= 230:
+            low, high = HEIGHT_RANGE_CM
+            if low <= box.height_cm <= high:
                 values["height_cm"] = box.height_cm
             else:
                 self.report.warn(
@@ -103,7 +107,7 @@ class BiographyImport:
                 )
         current = box.current_club or (lead.current_club if lead else None)
         if current:
-            club = self.refs.club(current, box.lines.get("current_club", lead and lead.line))
+            club = self.refs.club(current, box.lines.get("current_club", lead_line))
             values["current_club"] = club
             contract = self.contract_for(current)
             if contract is not None:
@@ -136,7 +140,9 @@ class BiographyImport:
         names: list[tuple[str, int | None]] = []
         if doc.lead is not None:
             names += [(name, doc.lead.line) for name in doc.lead.alternative_names]
-        if doc.infobox.full_name and normalize(doc.infobox.full_name) != normalize(doc.full_name):
+        if doc.infobox.full_name and normalize(doc.infobox.full_name) != normalize(
+            doc.full_name or ""
+        ):
             names.append((doc.infobox.full_name, doc.infobox.lines.get("full_name")))
         seen = {normalize(player.full_name)}
         for name, line in names:
@@ -160,15 +166,15 @@ class BiographyImport:
         if not self.fresh:
             for section in BiographySection.objects.filter(player=player).order_by("pk"):
                 existing.setdefault(section.heading, []).append(section)
-        for order, section in enumerate(self.doc.sections):
-            same_heading = existing.get(section.heading)
+        for order, parsed in enumerate(self.doc.sections):
+            same_heading = existing.get(parsed.heading)
             self.recorder.sync(
                 BiographySection,
                 lookup=None,
                 instance=same_heading.pop(0) if same_heading else None,
-                values={"order": order, "text": section.text},
-                create_only={"player": player, "heading": section.heading},
-                line=section.line,
+                values={"order": order, "text": parsed.text},
+                create_only={"player": player, "heading": parsed.heading},
+                line=parsed.line,
                 find=not self.fresh,
             )
 
@@ -353,7 +359,7 @@ class BiographyImport:
             start = (statement.start if statement else None) or PartialDate(
                 rows[0].season.start_year
             )
-            end = PartialDate(rows[-1].season.end_year)
+            end: PartialDate | None = PartialDate(rows[-1].season.end_year)
             spell = self.loan(
                 player, club, owner, start, end, statement.line if statement else rows[0].line
             )

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models
@@ -29,6 +29,7 @@ from imports.parsing.documents import ParseError
 from sources.models import Provenance, SourceDocument
 
 EMPTY: tuple[Any, ...] = (None, "", [], {})
+M = TypeVar("M", bound=models.Model)
 
 
 class DocumentError(ParseError):
@@ -60,8 +61,15 @@ def serialize(value: Any) -> Any:
     return value
 
 
+def concrete_field(model: type[models.Model] | models.Model, name: str) -> models.Field[Any, Any]:
+    """The model's own field called name (never a reverse relation)."""
+    field = model._meta.get_field(name)
+    assert isinstance(field, models.Field), f"{name} is not a field of {model._meta.label}"
+    return field
+
+
 def current_value(instance: models.Model, name: str) -> Any:
-    model_field = instance._meta.get_field(name)
+    model_field = concrete_field(instance, name)
     if model_field.many_to_many:
         if instance.pk is None:
             return []
@@ -103,7 +111,7 @@ class Recorder:
         self, model: type[models.Model], values: dict[str, Any], line: int | None
     ) -> None:
         for name, value in values.items():
-            model_field = model._meta.get_field(name)
+            model_field = concrete_field(model, name)
             limit = getattr(model_field, "max_length", None)
             if isinstance(value, str) and limit and len(value) > limit:
                 raise Invalid(
@@ -114,16 +122,16 @@ class Recorder:
 
     def sync(
         self,
-        model: type[models.Model],
+        model: type[M],
         *,
         lookup: dict[str, Any] | None,
         values: dict[str, Any],
         line: int | None,
-        instance: models.Model | None = None,
+        instance: M | None = None,
         create_only: dict[str, Any] | None = None,
         reference: bool = False,
         find: bool = True,
-    ) -> models.Model:
+    ) -> M:
         """Find (by lookup) or create the record, merge values into it, note its source.
 
         values: the fields the document states (None only where None is a fact, as in
@@ -137,7 +145,7 @@ class Recorder:
         """
         lookup = lookup or {}
         self.check_lengths(model, values | lookup | (create_only or {}), line)
-        label = model._meta.verbose_name
+        label = str(model._meta.verbose_name)
         if instance is None and lookup and find:
             instance = model._default_manager.filter(**lookup).order_by("pk").first()
         plain = {k: v for k, v in values.items() if not model._meta.get_field(k).many_to_many}
@@ -192,7 +200,7 @@ class Recorder:
                 self.report.conflicts.append(
                     Conflict(
                         record=f"{instance._meta.verbose_name} “{instance}”",
-                        field=str(instance._meta.get_field(name).verbose_name),
+                        field=str(concrete_field(instance, name).verbose_name),
                         editor_value=display(instance, name, current),
                         document_value=display(instance, name, new),
                         line=line,
@@ -200,7 +208,7 @@ class Recorder:
                 )
         if [name for name in changed if name in plain]:
             instance.save()
-        self.report.count(instance._meta.verbose_name, "updated" if changed else "unchanged")
+        self.report.count(str(instance._meta.verbose_name), "updated" if changed else "unchanged")
         return bool(changed)
 
     def given_before(self, instance: models.Model) -> dict[str, list[Any]]:
@@ -288,7 +296,7 @@ class Recorder:
             return
         if untouched:
             instance.delete()
-            self.report.count(model._meta.verbose_name, "deleted")
+            self.report.count(str(model._meta.verbose_name), "deleted")
         else:
             self.report.warn(
                 row.line,
@@ -315,8 +323,8 @@ def display(instance: models.Model, name: str, value: Any) -> str:
     """A value as an editor reads it: related records by name, empty as '—'."""
     if value in EMPTY:
         return "—"
-    model_field = instance._meta.get_field(name)
-    if model_field.is_relation:
+    model_field = concrete_field(instance, name)
+    if model_field.related_model is not None:
         related = model_field.related_model._default_manager.filter(
             pk__in=value if isinstance(value, list) else [value]
         )

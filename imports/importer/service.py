@@ -8,19 +8,17 @@ import traceback
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
-from django.db.models import Model
 
 from imports.importer.budget import Parsed, parser_for_thread, read_document
 from imports.importer.common import SharedReferences
 from imports.importer.kinds import KINDS, import_order
-from imports.importer.records import DocumentError, Invalid, Recorder
+from imports.importer.records import DocumentError, Invalid, Recorder, history_manager
 from imports.importer.report import Conflict, DocumentReport, ImportReport, Message
 from imports.parsing import MAX_BYTES, ParseError, size_message
 from sources.models import SourceDocument
@@ -187,10 +185,10 @@ def untouched_since_import(source: SourceDocument) -> bool:
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is None:
             return False
-        history = _historical_model(model)
-        if history is not None:
+        manager = history_manager(model)
+        if manager is not None:
             edits.append(
-                history.objects.filter(id__in=ids, history_date__gt=source.last_seen_at)
+                manager.model.objects.filter(id__in=ids, history_date__gt=source.last_seen_at)
                 .order_by()
                 .values("pk")
             )
@@ -199,13 +197,6 @@ def untouched_since_import(source: SourceDocument) -> bool:
     if len(edits) > 1:
         return not edits[0].union(*edits[1:], all=True).exists()
     return not (edits and edits[0].exists())
-
-
-@cache
-def _historical_model(model: type[Model]) -> type[Model] | None:
-    """The django-simple-history model of model (looked up once: the descriptor is slow)."""
-    manager = getattr(model._meta, "simple_history_manager_attribute", None)
-    return getattr(model, manager).model if manager else None
 
 
 def unchanged_report(source: SourceDocument, file_name: str, *, dry_run: bool) -> DocumentReport:

@@ -192,9 +192,3 @@ def country_by_demonym(text: str) -> Country | None:
 def country_by_code(code: str) -> Country | None:
     """'DE', 'de', 'GB-ENG' -> Country."""
     return BY_CODE.get(code.strip().upper())
-
-
-def lookup_country(text: str) -> Country | None:
-    """Any of name, demonym or ISO code."""
-    text = text.strip()
-    return country_by_name(text) or country_by_demonym(text) or country_by_code(text)

@@ -7,7 +7,7 @@ from django.urls import reverse
 from players.models import Player
 from sources.models import SourceDocument
 
-from .conftest import SEEDS, database_state
+from .documents import SEEDS, database_state
 
 UPLOAD = "admin:sources_sourcedocument_upload"
 
@@ -18,7 +18,7 @@ def media(settings, tmp_path):
 
 
 def files() -> list[SimpleUploadedFile]:
-    return [SimpleUploadedFile(p.name, p.read_bytes()) for p in sorted(SEEDS.iterdir())]
+    return [SimpleUploadedFile(p.name, p.read_bytes()) for p in sorted(SEEDS.glob("*.txt"))]
 
 
 def test_an_editor_checks_then_imports_documents(editor_client, media):

@@ -10,7 +10,7 @@ from imports.importer.records import Invalid
 from players.models import Player, SeasonStatistics, Spell
 from sources.models import Provenance, SourceDocument
 
-from .conftest import (
+from .documents import (
     OUR_DOCS,
     PARSER_DOCS,
     SEED_BIOGRAPHY,

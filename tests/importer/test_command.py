@@ -10,7 +10,7 @@ from django.core.management.base import CommandError
 from players.models import Player
 from sources.models import SourceDocument
 
-from .conftest import SEED_BIOGRAPHY, SEEDS, database_state
+from .documents import SEED_BIOGRAPHY, SEEDS, database_state
 
 BIOGRAPHY = (SEEDS / SEED_BIOGRAPHY).read_text(encoding="utf-8")
 

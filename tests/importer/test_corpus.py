@@ -17,9 +17,6 @@ PAIRS = expected_files(CORPUS)
 # Facts the parser does not read yet, each for a reason given in the closing note of
 # issue 9. The test fails when one is read after all: then remove it here.
 KNOWN_MISSING = {
-    # "started at a local football school and at Usmate": a youth start this loosely
-    # worded also matched places ("Round Tree Park") for other players.
-    "marco-motta.txt": {"youth club Usmate"},
     # "joined CSKA Moscow, for whose reserve team he played": read as a senior move.
     "vitaliy-denisov.txt": {"youth club CSKA Moscow"},
 }

@@ -10,13 +10,13 @@ from interviews.models import Interview
 from players.models import Cap, InternationalMatch, Player, SeasonStatistics, Spell
 from players.stats import career_table
 
-from .conftest import OUR_DOCS, PARSER_DOCS, run, upload
+from .documents import OUR_DOCS, PARSER_DOCS, run, upload
 
 
 @pytest.fixture
 def imported(db):
-    docs = [upload(p) for p in sorted(PARSER_DOCS.iterdir()) if p.is_file()]
-    docs += [upload(p) for p in sorted(OUR_DOCS.iterdir())]
+    docs = [upload(p) for p in sorted(PARSER_DOCS.glob("*.txt"))]
+    docs += [upload(p) for p in sorted(OUR_DOCS.glob("*.txt"))]
     result = run(*docs)
     assert not result.failed, [d.errors for d in result.failed]
     return {d.file_name: d for d in result.documents}

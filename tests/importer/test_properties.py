@@ -6,11 +6,11 @@ from hypothesis import strategies as st
 from imports.importer import DocumentError, import_document
 from sources.models import SourceDocument
 
-from .conftest import OUR_DOCS, PARSER_DOCS, SEEDS, database_state
+from .documents import OUR_DOCS, PARSER_DOCS, SEEDS, database_state
 
-DOCUMENTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.iterdir())] + [
+DOCUMENTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] + [
     p.read_text(encoding="utf-8")
-    for p in sorted([*PARSER_DOCS.iterdir(), *OUR_DOCS.iterdir()])
+    for p in sorted([*PARSER_DOCS.glob("*.txt"), *OUR_DOCS.glob("*.txt")])
     if p.is_file()  # tests/parsing/docs/real is a folder of its own
 ]
 PIECES = ["|", " | ", "—", "\n", "==", "= X =", "- Key: ", "(loan)", "2023–24", "9999", "-1",

@@ -10,7 +10,7 @@ from imports.importer import biography as biography_mapping
 from imports.importer.records import Invalid
 from players.models import Player, SeasonStatistics
 
-from .conftest import run
+from .documents import run
 
 
 def biography(name: str, *rows: str) -> Upload:

@@ -18,7 +18,7 @@ from players.models import (
 from players.stats import career_table
 from sources.models import Provenance, SourceDocument
 
-from .conftest import SEED_BIOGRAPHY, SEED_OUTLET, SEED_WEB
+from .documents import SEED_BIOGRAPHY, SEED_OUTLET, SEED_WEB
 
 pytestmark = pytest.mark.usefixtures("imported_seeds")
 

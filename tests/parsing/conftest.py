@@ -5,14 +5,7 @@ from pathlib import Path
 import pytest
 
 from imports.parsing import parse_document
-
-ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT / "seeds"
-DOCS = Path(__file__).resolve().parent / "docs"
-
-SEED_BIOGRAPHY = "000_2593bb3e1f49e045.txt"
-SEED_WEB = "001_58c1bbaa3b92f6dc.txt"
-SEED_OUTLET = "002_a7e6b26a14ad5d49.txt"
+from tests.parsing.documents import DOCS, SEED_BIOGRAPHY, SEED_OUTLET, SEED_WEB, SEEDS
 
 
 def read(path: Path) -> str:

@@ -5,7 +5,7 @@ import pickle
 import pytest
 
 from imports.parsing import MAX_BYTES, decode_document, detect_kind, parse_document
-from imports.parsing.countries import country_by_demonym, country_by_name, lookup_country
+from imports.parsing.countries import country_by_code, country_by_demonym, country_by_name
 from imports.parsing.dates import parse_date, parse_season, season_starting
 from imports.parsing.documents import (
     BiographyDocument,
@@ -14,11 +14,10 @@ from imports.parsing.documents import (
     PartialDate,
     Season,
 )
+from tests.parsing.documents import SEED_BIOGRAPHY, SEED_OUTLET, SEED_WEB
 
 
 def test_seeds_and_docs_are_detected(seed_text, doc_text):
-    from tests.parsing.conftest import SEED_BIOGRAPHY, SEED_OUTLET, SEED_WEB
-
     assert detect_kind(seed_text(SEED_BIOGRAPHY)) == "biography"
     assert detect_kind(seed_text(SEED_WEB)) == "web_interview"
     assert detect_kind(seed_text(SEED_OUTLET)) == "outlet_interview"
@@ -64,8 +63,6 @@ def test_decode_refuses_over_ten_megabytes():
 
 
 def test_decode_accepts_utf8_with_bom(seed_text):
-    from tests.parsing.conftest import SEED_BIOGRAPHY
-
     text = seed_text(SEED_BIOGRAPHY)
     assert decode_document(b"\xef\xbb\xbf" + text.encode(), "x.txt") == text
 
@@ -135,9 +132,9 @@ def test_countries_by_name_demonym_code_and_german_name():
     assert country_by_demonym("Japanese").code == "JP"
     assert country_by_demonym("Czech").code == "CZ"
     assert country_by_demonym("japanische").code == "JP"
-    assert lookup_country("pl").name == "Poland"
-    assert lookup_country("Northern Ireland").code == "GB-NIR"
-    assert lookup_country("Atlantis") is None
+    assert country_by_code("pl").name == "Poland"
+    assert country_by_name("Northern Ireland").code == "GB-NIR"
+    assert country_by_name("Atlantis") is None
 
 
 def test_utf16_text_with_a_byte_order_mark_is_read():
