@@ -52,6 +52,21 @@ def env_float(name: str, default: float) -> float:
     return number
 
 
+_RATE_PERIODS = {"s", "sec", "second", "m", "min", "minute", "h", "hour", "d", "day"}
+
+
+def env_rate(name: str, default: str) -> str:
+    """A throttle rate such as '120/minute' (requests per s, minute, hour or day)."""
+    value = os.environ.get(name, default).strip()
+    count, _, period = value.partition("/")
+    if not (count.isdigit() and int(count) > 0 and period in _RATE_PERIODS):
+        raise ImproperlyConfigured(
+            f"{name}={value!r} is not a rate: use a number of requests per second, minute, "
+            "hour or day, e.g. 120/minute."
+        )
+    return value
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     value = os.environ.get(name)
     if value is None:

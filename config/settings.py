@@ -1,12 +1,13 @@
 """Kader settings: everything an operator changes comes from the environment (see README)."""
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_bool, env_float, env_int, env_list, env_str
+from config.env import env_bool, env_float, env_int, env_list, env_rate, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -28,6 +29,7 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
+    "axes",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -60,7 +62,24 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "core.middleware.FileNotStoredMiddleware",
+    # Last, as django-axes asks: it answers a locked-out login with its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Login throttling (admin form and the API's Basic auth alike), counted in the database so
+# every worker sees the same attempts. Unlock: manage.py axes_reset_username NAME,
+# axes_reset_ip ADDRESS or axes_reset (everyone).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 30))
+# A client is locked out after the limit whatever names it tries, and a name from a client.
+AXES_LOCKOUT_PARAMETERS = ["ip_address", ["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "locked_out.html"
+AXES_VERBOSE = False
 
 ROOT_URLCONF = "config.urls"
 
@@ -82,22 +101,40 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "config.wsgi.application"
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0 if DEVELOPMENT else 60),
-        conn_health_checks=True,
-    )
-}
+_DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+try:
+    DATABASES = {
+        "default": dj_database_url.parse(
+            _DATABASE_URL,
+            conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0 if DEVELOPMENT else 60),
+            conn_health_checks=True,
+        )
+    }
+except ValueError as _error:
+    raise ImproperlyConfigured(
+        f"DATABASE_URL is not a database URL ({_error}): use e.g. "
+        "postgres://user:password@host:5432/kader or sqlite:////path/to/db.sqlite3."
+    ) from None
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {
-    "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("REDIS_URL")}
-        if env_str("REDIS_URL", "")
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
-}
+# Redis when REDIS_URL is set. Otherwise a cache every worker shares all the same: a table
+# in the database in production (created by migrate, see core.apps), memory in development.
+REDIS_URL = env_str("REDIS_URL", "")
+# Trusted proxies in front of the site (nginx: 1). Throttling and login lockouts count the
+# address the nearest trusted proxy saw; 0 ignores X-Forwarded-For, so a client cannot
+# choose its own address.
+NUM_PROXIES = env_int("NUM_PROXIES", 0)
+AXES_IPWARE_PROXY_COUNT = NUM_PROXIES or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if NUM_PROXIES else ["REMOTE_ADDR"]
+)
+if REDIS_URL:
+    _CACHE = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+elif DEVELOPMENT:
+    _CACHE = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+else:
+    _CACHE = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "kader_cache"}
+CACHES = {"default": _CACHE}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -163,8 +200,9 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": env_str("API_ANON_RATE", "120/minute")},
+    "DEFAULT_THROTTLE_CLASSES": ["core.throttling.SharedAnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": env_rate("API_ANON_RATE", "120/minute")},
+    "NUM_PROXIES": NUM_PROXIES,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Kader API",

@@ -52,3 +52,24 @@ def test_an_unreachable_redis_is_a_check_error():
         errors = [e for e in run_checks(tags=["caches"]) if e.id == "kader.E001"]
     assert len(errors) == 1
     assert "REDIS_URL='redis://127.0.0.1:1/0'" in errors[0].msg
+
+
+DATABASE_CACHE = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "kader_cache_test",
+    }
+}
+
+
+@pytest.mark.django_db
+def test_migrate_creates_the_database_cache_table_production_uses_without_redis():
+    from django.db import connection
+
+    from core.apps import create_cache_table
+
+    with override_settings(CACHES=DATABASE_CACHE):
+        create_cache_table()
+        assert "kader_cache_test" in connection.introspection.table_names()
+        caches["default"].set("k", "v")
+        assert caches["default"].get("k") == "v"
