@@ -16,6 +16,8 @@ class SharedAnonRateThrottle(AnonRateThrottle):
     proxies put in X-Forwarded-For: a client cannot pick its own bucket."""
 
     window_end: float = 0.0
+    num_requests: int | None
+    duration: int | None
 
     def allow_request(self, request: Request, view: Any) -> bool:
         if self.rate is None or self.num_requests is None or self.duration is None:
