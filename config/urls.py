@@ -6,7 +6,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from clubs.urls import urlpatterns as club_urls
-from core.views import robots_txt
+from core.views import favicon, robots_txt, set_language
 from interviews import pages
 from interviews.feeds import InterviewFeed
 from interviews.sitemaps import SITEMAPS
@@ -14,11 +14,13 @@ from players.urls import urlpatterns as player_urls
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Before Django's own: ours translates `next` from German back to English too.
+    path("i18n/setlang/", set_language, name="set_language"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("favicon.ico", favicon, name="favicon"),
     path("api/v1/", include("config.api_urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
-    path("feeds/interviews/", InterviewFeed(), name="interview_feed"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -41,6 +43,7 @@ urlpatterns += i18n_patterns(
         ),
     ),
     path("interviews/", include("interviews.urls")),
+    path("feeds/interviews/", InterviewFeed(), name="interview_feed"),
     prefix_default_language=False,
 )
 

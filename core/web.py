@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Max
 from django.http import HttpRequest, HttpResponseBase
+from django.templatetags.static import static
 from django.urls import translate_url
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -23,6 +24,9 @@ def absolute(path: str) -> str:
     if path.startswith(("http://", "https://")):
         return path
     return f"{settings.SITE_URL}{path}"
+
+
+DEFAULT_IMAGE = "img/og-default.png"
 
 
 @dataclass
@@ -43,8 +47,8 @@ class PageMeta:
         self.alternates = [
             (code, absolute(translate_url(request.path, code))) for code, _ in settings.LANGUAGES
         ]
-        if self.image:
-            self.image = absolute(self.image)
+        # Open Graph requires an image: the site's own card when the record has none.
+        self.image = absolute(self.image or static(DEFAULT_IMAGE))
         return self
 
 
@@ -86,8 +90,20 @@ def content_version() -> datetime | None:
     return max(stamps) if stamps else None
 
 
+def _request_version(request: HttpRequest) -> datetime | None:
+    """content_version() once per request, shared by the ETag and Last-Modified."""
+    if not hasattr(request, "_kader_content_version"):
+        request._kader_content_version = content_version()  # type: ignore[attr-defined]
+    version: datetime | None = request._kader_content_version  # type: ignore[attr-defined]
+    return version
+
+
+def _page_last_modified(request: HttpRequest, *args: object, **kwargs: object) -> datetime | None:
+    return _request_version(request)
+
+
 def _page_etag(request: HttpRequest, *args: object, **kwargs: object) -> str:
-    version = content_version()
+    version = _request_version(request)
     user = getattr(request, "user", None)
     staff = bool(user and user.is_authenticated and user.is_staff)
     key = "|".join(
@@ -102,5 +118,6 @@ def _page_etag(request: HttpRequest, *args: object, **kwargs: object) -> str:
 
 
 def conditional_page[V: Callable[..., HttpResponseBase]](view: V) -> V:
-    """ETag for a public HTML page; a repeat request with If-None-Match gets a 304."""
-    return condition(etag_func=_page_etag)(view)
+    """ETag and Last-Modified for a public HTML page; a repeat request with If-None-Match
+    (or, from a client that keeps only dates, If-Modified-Since) gets a 304."""
+    return condition(etag_func=_page_etag, last_modified_func=_page_last_modified)(view)

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from clubs.models import Club
+from core.i18n import country_name
 from core.web import PageMeta, absolute, conditional_page
 from interviews.models import Interview
 from interviews.profiles import club_page, player_profile
@@ -98,7 +99,10 @@ def player_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
 def club_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
     page = club_page(slug)
     club = page.club
-    facts = [club.country.name if club.country else "", club.parent.name if club.parent else ""]
+    facts = [
+        country_name(club.country.code, club.country.name) if club.country else "",
+        club.parent.name if club.parent else "",
+    ]
     description = _("%(club)s: current players, loans and former players.") % {"club": club.name}
     meta = PageMeta(
         title=club.name,

@@ -13,7 +13,7 @@ from interviews.models import Interview
 from interviews.selectors import pull_quote, with_answers
 from players.models import Player, Spell
 from players.selectors import PlayerPage, club_current_spells, player_page
-from sources.selectors import sources_for
+from sources.selectors import Source, sources_for
 
 
 def player_profile(slug: str, *, today: datetime.date | None = None) -> PlayerPage:
@@ -37,7 +37,7 @@ class ClubPage:
     former_players: list[Player]
     affiliates: list[Club]
     interviews: list[Interview]
-    sources: dict[str, list[str]]
+    sources: dict[str, list[Source]]
 
 
 def club_page(slug: str, *, today: datetime.date | None = None) -> ClubPage:

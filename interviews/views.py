@@ -3,6 +3,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from core.i18n import interview_title
 from core.web import PageMeta, absolute, conditional_page
 from interviews.selectors import interview_detail, interview_list
 
@@ -27,15 +28,16 @@ def interview_list_view(request: HttpRequest) -> HttpResponse:
 @conditional_page
 def interview_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
     interview = interview_detail(slug)
+    title = interview_title(interview.title, interview.language)
     meta = PageMeta(
-        title=interview.title,
-        description=interview.standfirst[:300] or interview.title,
+        title=title,
+        description=interview.standfirst[:300] or title,
         og_type="article",
     ).for_request(request)
     article: dict = {
         "@context": "https://schema.org",
         "@type": "Article",
-        "headline": interview.title[:110],
+        "headline": title[:110],
         "inLanguage": interview.language,
         "url": meta.canonical,
         "mainEntityOfPage": meta.canonical,

@@ -23,7 +23,7 @@ from players.models import (
 )
 from players.stats import CareerTable, ClubBlock, career_table
 from players.timeline import Timeline, build_timeline
-from sources.selectors import sources_for
+from sources.selectors import Source, sources_for
 
 STATISTICS_HEADINGS = {"career statistics", "statistics", "karrierestatistik", "statistik"}
 
@@ -95,7 +95,7 @@ class PlayerPage:
     sections: list[BiographySection]
     interviews: list[Any]  # interviews.models.Interview, filled by the interviews app
     timeline: Timeline
-    sources: dict[str, list[str]]
+    sources: dict[str, list[Source]]
     age: int | None
 
 

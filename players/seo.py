@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext as _
 
+from core.i18n import country_name
 from core.web import absolute
 from players.selectors import PlayerPage
 
@@ -53,7 +54,7 @@ def player_json_ld(page: PlayerPage, url: str) -> dict:
         data["birthDate"] = birth
     if player.place_of_birth:
         data["birthPlace"] = {"@type": "Place", "name": player.place_of_birth}
-    nations = [c.name for c in player.nationalities.all()]
+    nations = [country_name(c.code, c.name) for c in player.nationalities.all()]
     if nations:
         data["nationality"] = [{"@type": "Country", "name": n} for n in nations]
     if player.height_cm:

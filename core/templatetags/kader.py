@@ -5,10 +5,12 @@ from typing import Any
 
 from django import template
 from django.utils import formats, timezone
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
+from core import i18n
 from core.publishing import DatePrecision
 from core.web import json_ld as render_json_ld
 
@@ -68,8 +70,84 @@ def page_url(context: template.Context, number: int) -> str:
 
 @register.filter
 def language_label(code: str) -> str:
-    """'de' -> 'Deutsch'; an unknown code is shown as it is."""
+    """'de' -> 'German' on English pages, 'Deutsch' on German ones; unknown codes as they are."""
     try:
-        return str(get_language_info(code)["name_local"])
+        return _(str(get_language_info(code)["name"]))
     except KeyError:
         return code
+
+
+# --- Names and generated phrases in the reader's language (core.i18n) ----------------
+
+
+@register.filter
+def country(value: Any) -> str:
+    """A Country in the reader's language (CLDR through Babel)."""
+    return i18n.country_name(value.code, value.name) if value else ""
+
+
+@register.filter
+def flag(value: Any) -> str:
+    """The flag emoji of a Country, or ''."""
+    return i18n.flag(value.code) if value else ""
+
+
+@register.filter
+def team(value: Any) -> str:
+    """A NationalTeam in the reader's language: 'Deutschland U15'."""
+    if not value:
+        return ""
+    return i18n.team_name(value.country.code, value.country.name, value.level)
+
+
+@register.filter
+def opponent(value: str) -> str:
+    """An opponent the source named in English ('Czechia U20'), in the reader's language."""
+    return i18n.team_from_english(value)
+
+
+@register.filter
+def birthplace(player: Any) -> str:
+    """Place of birth with its country in the reader's language."""
+    country_of_birth = getattr(player, "country_of_birth", None)
+    return i18n.place_with_country(
+        player.place_of_birth or "",
+        country_of_birth.code if country_of_birth else "",
+        country_of_birth.name if country_of_birth else "",
+    )
+
+
+@register.filter
+def match_note(value: str) -> str:
+    return i18n.match_note(value)
+
+
+@register.filter
+def cap_note(value: str) -> str:
+    return i18n.cap_note(value)
+
+
+@register.filter
+def interview_title(interview: Any) -> str:
+    """The title; one the importer made up is written in the interview's own language."""
+    return i18n.interview_title(interview.title, interview.language)
+
+
+@register.filter
+def position_detail(value: str, source_language: str = "en") -> SafeString:
+    """A position detail in the reader's language; one we cannot translate keeps the
+    language of its source, marked with lang."""
+    text, translated = i18n.position_detail(value)
+    if translated or (get_language() or "").split("-")[0] == source_language:
+        return format_html("{}", text)
+    return format_html('<span lang="{}">{}</span>', source_language, text)
+
+
+@register.filter
+def age(player: Any) -> int | None:
+    """Completed years today, when the day of birth is known."""
+    born: datetime.date | None = getattr(player, "date_of_birth", None)
+    if born is None or getattr(player, "date_of_birth_precision", "day") != DatePrecision.DAY:
+        return None
+    today = timezone.localdate()
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
