@@ -301,8 +301,10 @@ class CareerReader:
         if main:
             club = self.club(main.group("club"), line)
             year = YOUTH_YEAR_RE.search(text)
-            previous = PREVIOUS_CLUB_RE.search(text[main.end() :])
-            previous_club = self.club(previous.group("club"), line) if previous else None
+            previous_match = PREVIOUS_CLUB_RE.search(text[main.end() :])
+            previous_club = (
+                self.club(previous_match.group("club"), line) if previous_match else None
+            )
             if previous_club is not None:
                 found.append((main.start() - 1, previous_club, None, None))
             if club:
@@ -315,10 +317,10 @@ class CareerReader:
             for m in regex.finditer(text):
                 if club := self.club(m.group("club"), line):
                     found.append((m.start(), club, None, None))
-        if m := SIGNED_AS_YOUTH_RE.search(text):
-            name = m.group("club") or m.group("by")
+        if signed := SIGNED_AS_YOUTH_RE.search(text):
+            name = signed.group("club") or signed.group("by")
             if club := self.club(name, line):
-                found.append((m.start(), club, None, None))
+                found.append((signed.start(), club, None, None))
         lists = [YOUTH_FOOTBALL_RE]
         if youthful:
             lists += [WENT_THROUGH_RE]
@@ -335,10 +337,10 @@ class CareerReader:
                 for start, name in club_list(text, m.end()):
                     if club := self.youth_club(name, line):
                         found.append((start, club, None, None))
-        if m := JOINED_ACADEMY_RE.search(text):
-            name = ACADEMY_NAME_RE.sub("", clean_name(m.group("club")))
-            if clean_name(m.group("club")) != name and (club := self.club(name, line)):
-                found.append((m.start(), club, parse_month_year_in(text), None))
+        if academy := JOINED_ACADEMY_RE.search(text):
+            name = ACADEMY_NAME_RE.sub("", clean_name(academy.group("club")))
+            if clean_name(academy.group("club")) != name and (club := self.club(name, line)):
+                found.append((academy.start(), club, parse_month_year_in(text), None))
         if not found:
             return set()
         found.sort(key=lambda f: f[0])
@@ -368,8 +370,10 @@ class CareerReader:
             if JOINED_YOUTH_RE.match(text, m.start()) or JOINED_ACADEMY_RE.match(text, m.start()):
                 continue
             if (club := self.club(m.group("club"), line)) and club not in youth_clubs:
-                source = FROM_CLUB_RE.search(tail_of(text, m.end()))
-                moves.append((m.start(), club, source.group("club") if source else None))
+                source_match = FROM_CLUB_RE.search(tail_of(text, m.end()))
+                moves.append(
+                    (m.start(), club, source_match.group("club") if source_match else None)
+                )
         for m in SOLD_TO_RE.finditer(text):
             if club := self.club(m.group("club"), line):
                 moves.append((m.start(), club, None))
@@ -378,8 +382,10 @@ class CareerReader:
             if m.group("club") is None and match_club(named, self.state.clubs.known) is None:
                 continue  # 'Jupp Heynckes signed him' names a coach, not a club
             if (club := self.club(named, line)) and club not in youth_clubs:
-                source = FROM_CLUB_RE.search(tail_of(text, m.end()))
-                moves.append((m.start(), club, source.group("club") if source else None))
+                source_match = FROM_CLUB_RE.search(tail_of(text, m.end()))
+                moves.append(
+                    (m.start(), club, source_match.group("club") if source_match else None)
+                )
         moves.sort()
         if until is not None:
             moves = [move for move in moves if move[0] < until]
@@ -463,8 +469,11 @@ class CareerReader:
             elif date is None and previous is not None and SAME_YEAR_RE.search(between):
                 date = PartialDate(previous.year)
             season = None
-            if m := LOAN_SEASON_RE.search(own) or LOAN_SEASON_RE.search(head if index == 0 else ""):
-                season = season_in_text(m.group(1))
+            season_match = LOAN_SEASON_RE.search(own) or LOAN_SEASON_RE.search(
+                head if index == 0 else ""
+            )
+            if season_match:
+                season = season_in_text(season_match.group(1))
             if season is None and date is not None:
                 season = season_of_start(date)
             self.add_loan(target, owner, date, season, until, line)

@@ -9,7 +9,7 @@ from core.text import normalize
 
 from .bio_career import date_in
 from .bio_clubs import ProseSentence, ProseState, club_list, is_club_name, strip_leading_words
-from .documents import CoachingPost, PartialDate
+from .documents import CoachingPost, PartialDate, PostKind
 from .prose import NAME, clean_name, match_club
 
 ROLE = (
@@ -65,9 +65,9 @@ class CoachingReader:
                 self.add("in charge", team, None, line, False)
         for m in COACHED_RE.finditer(text):
             role = "manager" if m.group("verb") == "managed" else "coach"
-            for start, name in club_list(text, m.end()):
+            for offset, name in club_list(text, m.end()):
                 if team := self.team(name):
-                    after = text[start + len(name) : start + len(name) + 20]
+                    after = text[offset + len(name) : offset + len(name) + 20]
                     youth = YOUTH_SIDE_RE.match(after)
                     self.add(f"youth {role}" if youth else role, team, None, line, False)
 
@@ -75,7 +75,7 @@ class CoachingReader:
         self, role: str, team: str, start: PartialDate | None, line: int, current: bool
     ) -> None:
         role = " ".join(role.lower().split())
-        kind = "administration" if ADMINISTRATION_RE.search(role) else "coaching"
+        kind: PostKind = "administration" if ADMINISTRATION_RE.search(role) else "coaching"
         for index, post in enumerate(self.posts):
             if normalize(post.team_or_club) == normalize(team) and post.role == role:
                 if start is not None and (
@@ -86,4 +86,4 @@ class CoachingReader:
                         role, post.team_or_club, start, post.end, post.line, post.current, kind
                     )
                 return
-        self.posts.append(CoachingPost(role, team, start, None, line, current, kind))  # type: ignore[arg-type]
+        self.posts.append(CoachingPost(role, team, start, None, line, current, kind))

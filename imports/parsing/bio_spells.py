@@ -7,7 +7,7 @@ two loans are one. A loan is a spell of its own, split where its seasons do not 
 
 from __future__ import annotations
 
-from .documents import ClubSpell, StatsRow, StatsTable
+from .documents import ClubSpell, SpellKind, StatsRow, StatsTable
 
 
 def _interrupted(spell: ClubSpell, row: StatsRow, rows: tuple[StatsRow, ...]) -> bool:
@@ -27,7 +27,7 @@ def table_spells(table: StatsTable | None) -> tuple[ClubSpell, ...]:
         return ()
     spells: list[ClubSpell] = []
     for row in table.rows:
-        kind = "loan" if row.is_loan else "senior"
+        kind: SpellKind = "loan" if row.is_loan else "senior"
         index = next(
             (
                 i

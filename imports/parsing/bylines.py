@@ -11,9 +11,13 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from .interview_names import PERSON
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 BERLIN = ZoneInfo("Europe/Berlin")
 ZONES = {
@@ -84,7 +88,7 @@ class Byline:
 
 
 @functools.cache
-def _date_parser(language: str):
+def _date_parser(language: str) -> DateDataParser:
     from dateparser.date import DateDataParser  # imported late: loading takes a tenth of a second
 
     return DateDataParser(
@@ -103,7 +107,7 @@ def _date_parser(language: str):
 def parse_date_part(date: str, language: str | None) -> dt.date | None:
     """The calendar date of an extracted date part ('12.02.2024', '6 January 2003')."""
     for lang in dict.fromkeys([language or "en", "en", "de"]):
-        parsed = _date_parser(lang).get_date_data(date).date_obj
+        parsed: dt.datetime | None = _date_parser(lang).get_date_data(date).date_obj
         if parsed is not None:
             return parsed.date()
     return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from .documents import PartialDate, Season
 
@@ -95,13 +96,14 @@ def parse_date(text: str) -> PartialDate | None:
     '23rd August 2025', 'April 2001', 'März 2025' and a bare year.
     """
     candidates: list[tuple[int, PartialDate]] = []
-    for regex, build in (
+    readings: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], PartialDate | None]], ...] = (
         (_ISO_RE, lambda m: _safe(int(m[1]), int(m[2]), int(m[3]))),
         (_DOTTED_RE, lambda m: _safe(int(m[3]), int(m[2]), int(m[1]))),
         (_DAY_MONTH_RE, lambda m: _safe(int(m[3]), MONTHS[m[2].lower()], int(m[1]))),
         (_MONTH_DAY_RE, lambda m: _safe(int(m[3]), MONTHS[m[1].lower()], int(m[2]))),
         (_MONTH_YEAR_RE, lambda m: _safe(int(m[2]), MONTHS[m[1].lower()], None)),
-    ):
+    )
+    for regex, build in readings:
         for match in regex.finditer(text):
             value = build(match)
             if value is not None:
@@ -111,8 +113,8 @@ def parse_date(text: str) -> PartialDate | None:
         # earliest position wins; at equal position the most precise reading
         candidates.sort(key=lambda c: (c[0], -len(str(c[1]))))
         return candidates[0][1]
-    match = _YEAR_RE.search(text)
-    return PartialDate(int(match[1])) if match else None
+    year_match = _YEAR_RE.search(text)
+    return PartialDate(int(year_match[1])) if year_match else None
 
 
 def parse_month_year(text: str) -> PartialDate | None:

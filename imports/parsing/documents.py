@@ -15,6 +15,8 @@ Category = Literal["league", "cup", "league_cup", "continental", "other", "total
 TotalScope = Literal["row", "club", "club_all", "country", "career"]
 TurnKind = Literal["question", "answer", "subheading"]
 MatchResult = Literal["win", "draw", "loss"]
+SpellKind = Literal["senior", "loan"]
+PostKind = Literal["coaching", "administration"]
 
 CATEGORIES: tuple[Category, ...] = ("league", "cup", "league_cup", "continental", "other", "total")
 
@@ -32,7 +34,8 @@ class ParseError(Exception):
         where = self.file_name if self.line is None else f"{self.file_name}, line {self.line}"
         return f"{where}: {self.message}"
 
-    def __reduce__(self):  # keep the exception picklable with its three arguments
+    def __reduce__(self) -> tuple[type[ParseError], tuple[str, int | None, str]]:
+        # keep the exception picklable with its three arguments
         return (type(self), (self.file_name, self.line, self.message))
 
 
@@ -318,7 +321,7 @@ class CoachingPost:
     end: PartialDate | None
     line: int
     current: bool = False  # 'currently head coach of', an infobox 'Current club: X (head coach)'
-    kind: Literal["coaching", "administration"] = "coaching"
+    kind: PostKind = "coaching"
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,7 +333,7 @@ class ClubSpell:
     """
 
     club: str
-    kind: Literal["senior", "loan"]
+    kind: SpellKind
     first_season: Season
     last_season: Season
     rows: tuple[int, ...]  # lines of the table rows

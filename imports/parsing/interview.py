@@ -24,7 +24,15 @@ from dataclasses import dataclass, field
 from core.text import normalize
 
 from .bylines import Byline, author_in_prose, read_byline
-from .documents import DocumentKind, InterviewDocument, ParseError, ParseWarning, PhotoCredit, Turn
+from .documents import (
+    DocumentKind,
+    InterviewDocument,
+    ParseError,
+    ParseWarning,
+    PhotoCredit,
+    Turn,
+    TurnKind,
+)
 from .interview_furniture import (
     bare_credit,
     breadcrumb_items,
@@ -247,7 +255,7 @@ def _read_turns(cast: Cast, paras: list[_Para], warnings: list[ParseWarning]) ->
     for index, para in enumerate(paras):
         last = turns[-1] if turns else None
         if pending is not None:
-            kind = "question" if pending.speaker.asks else "answer"
+            kind: TurnKind = "question" if pending.speaker.asks else "answer"
             text = para.text if kind == "question" else strip_quotes(para.text)
             turns.append(Turn(kind, pending.speaker.name, text, para.line, pending.label))
             pending = None
@@ -255,9 +263,9 @@ def _read_turns(cast: Cast, paras: list[_Para], warnings: list[ParseWarning]) ->
         labelled = cast.labelled(para.text)
         if labelled is not None and labelled.text is None:
             pending = labelled
-        elif labelled is not None:
+        elif labelled is not None and labelled.text is not None:
             kind = "question" if labelled.speaker.asks else "answer"
-            text = labelled.text if kind == "question" else strip_quotes(labelled.text or "")
+            text = labelled.text if kind == "question" else strip_quotes(labelled.text)
             turns.append(Turn(kind, labelled.speaker.name, text, para.line, labelled.label))
         elif is_subheading(para.text):
             turns.append(Turn("subheading", _subheading_speaker(cast, para.text), para.text,
