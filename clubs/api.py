@@ -16,6 +16,8 @@ from core.api import (
     ModelInputSerializer,
     OutputSerializer,
     Pagination,
+    PublicListSerializer,
+    PublicRef,
     RefField,
     param,
     write_schema,
@@ -30,12 +32,15 @@ class CountrySerializer(OutputSerializer):
         fields = ["code", "name", "demonym"]
 
 
-class ClubRefSerializer(OutputSerializer):
+class ClubRefSerializer(PublicRef, OutputSerializer):
+    """A club as other records name it; a draft club is null for the public."""
+
     url = serializers.HyperlinkedIdentityField(view_name="club-detail", lookup_field="slug")
 
     class Meta:
         model = Club
         fields = ["slug", "name", "url"]
+        list_serializer_class = PublicListSerializer
 
 
 class CompetitionRefSerializer(OutputSerializer):

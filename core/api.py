@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models, router
 from django.http import HttpResponseBase
@@ -26,7 +26,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from core.publishing import Status, filter_by_search
+from core.publishing import Publishable, Status, filter_by_search, is_public
 
 # Slugs are unicode word characters and hyphens; anything else in the path is a 404
 # before it reaches the database (PostgreSQL refuses NUL bytes in a query).
@@ -82,6 +82,48 @@ def visible[Q: models.QuerySet[Any]](request: Request, queryset: Q) -> Q:
     if can_see_drafts(request, queryset.model):
         return queryset
     return queryset.filter(status=Status.PUBLISHED)
+
+
+def public_path(model: type[models.Model], lookup: str) -> list[str]:
+    """The publishable relations a lookup walks through ('current_club__slug' on Player:
+    ['current_club']), so a filter can be limited to what its reader may see."""
+    paths, prefix = [], []
+    for part in lookup.split("__"):
+        try:
+            field = model._meta.get_field(part)
+        except FieldDoesNotExist:
+            break
+        prefix.append(part)
+        related = getattr(field, "related_model", None)
+        if not isinstance(related, type):
+            break
+        if issubclass(related, Publishable):
+            paths.append("__".join(prefix))
+        model = related
+    return paths
+
+
+class PublicListSerializer(serializers.ListSerializer[Any]):
+    """A list of references without the ones its reader may not see."""
+
+    def to_representation(self, data: Any) -> list[Any]:
+        return [item for item in super().to_representation(data) if item is not None]
+
+
+class PublicRef:
+    """Mixin for serializers of a reference to another record: a draft is null for every
+    reader who may not see drafts (core.publishing.is_public); in a list it is left out
+    (set ``Meta.list_serializer_class = PublicListSerializer``)."""
+
+    context: dict[str, Any]
+
+    def to_representation(self, instance: Any) -> Any:
+        request = self.context.get("request")
+        if not is_public(instance) and (
+            request is None or not can_see_drafts(request, type(instance))
+        ):
+            return None
+        return super().to_representation(instance)  # type: ignore[misc]
 
 
 class UTCDateTimeField(serializers.DateTimeField):
@@ -217,12 +259,18 @@ class ApiViewSet(viewsets.ModelViewSet[Any]):
     filter_lookups: dict[str, str] = {}
 
     def filtered[Q: models.QuerySet[Any]](self, queryset: Q) -> Q:
+        """The declared filters; one through a draft (?club=<a draft club>) finds nothing
+        for a reader who may not see that draft."""
         for name, lookup in self.filter_lookups.items():
             if value := query_param(self.request, name):
                 if lookup == SEARCH_LOOKUP:
                     queryset = filter_by_search(queryset, value)
-                else:
-                    queryset = queryset.filter(**{lookup: value})
+                    continue
+                queryset = queryset.filter(**{lookup: value})
+                for path in public_path(queryset.model, lookup):
+                    related = queryset.model._meta.get_field(path.split("__")[0]).related_model
+                    if not can_see_drafts(self.request, related):
+                        queryset = queryset.filter(**{f"{path}__status": Status.PUBLISHED})
         return queryset
 
     def get_serializer_class(self) -> type[serializers.BaseSerializer[Any]]:

@@ -16,6 +16,13 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
+def is_public(record: object) -> bool:
+    """The one rule for what the public sees: a publishable record only once published.
+    Records that are not publishable (a season, a competition) are always public."""
+    status = getattr(record, "status", None)
+    return status is None or status == Status.PUBLISHED
+
+
 def filter_by_search[Q: models.QuerySet[Any]](queryset: Q, query: str) -> Q:
     """Accent- and case-insensitive match of every word of query on search_text."""
     for term in normalize(query).split():

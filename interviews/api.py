@@ -1,5 +1,7 @@
 """JSON API for interviews: byline, turns in reading order, photo credits, mentions."""
 
+from typing import Any
+
 from django.db import models
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -15,6 +17,7 @@ from core.api import (
     ApiViewSet,
     ModelInputSerializer,
     OutputSerializer,
+    PublicListSerializer,
     RefField,
     param,
     visible,
@@ -68,12 +71,19 @@ class PhotoCreditSerializer(OutputSerializer):
 
 
 class MentionSerializer(OutputSerializer):
+    """A known player or club named in the interview; a mention of a draft is left out."""
+
     player = PlayerRefSerializer(read_only=True, allow_null=True)
     club = ClubRefSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = Mention
         fields = ["name", "player", "club"]
+        list_serializer_class = PublicListSerializer
+
+    def to_representation(self, instance: Mention) -> Any:
+        data = super().to_representation(instance)
+        return data if data["player"] or data["club"] else None
 
 
 class InterviewDetailSerializer(InterviewSerializer):

@@ -24,6 +24,8 @@ from core.api import (
     ApiViewSet,
     ModelInputSerializer,
     OutputSerializer,
+    PublicListSerializer,
+    PublicRef,
     RefField,
     param,
     visible,
@@ -334,14 +336,18 @@ class PlayerViewSet(ApiViewSet):
 # --- Clubs with their players (the club detail lists squads and loans) -------------
 
 
-class PlayerRefSerializer(serializers.Serializer):
-    """A player as other records list them (squads, loans, interviews)."""
+class PlayerRefSerializer(PublicRef, serializers.Serializer):
+    """A player as other records list them (squads, loans, interviews); a draft player is
+    null, or left out of a list, for the public."""
 
     slug = serializers.CharField()
     name = serializers.CharField()
     url = serializers.HyperlinkedIdentityField(view_name="player-detail", lookup_field="slug")
     position = serializers.CharField()
     position_detail = serializers.CharField()
+
+    class Meta:
+        list_serializer_class = PublicListSerializer
 
 
 class ClubLoanSerializer(serializers.Serializer):
