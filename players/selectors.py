@@ -22,7 +22,7 @@ from players.models import (
     loans_running,
 )
 from players.stats import CareerTable, ClubBlock, career_table
-from players.timeline import Timeline, build_timeline
+from players.timeline import NARROW, Timeline, build_timeline
 from sources.selectors import Source, sources_for
 
 STATISTICS_HEADINGS = {"career statistics", "statistics", "karrierestatistik", "statistik"}
@@ -97,6 +97,14 @@ class PlayerPage:
     timeline: Timeline
     sources: dict[str, list[Source]]
     age: int | None
+    timeline_narrow: Timeline | None = None  # the same timeline drawn for a phone
+
+    @property
+    def international_notes(self) -> list[str]:
+        """Each cap note once, in table order: several teams often share one (a total the
+        source gives for all of them), so the table refers to it by number."""
+        notes = (item.cap.note for item in self.internationals if item.cap.note)
+        return list(dict.fromkeys(notes))
 
 
 def _age(player: Player, today: datetime.date) -> int | None:
@@ -222,6 +230,7 @@ def player_page(
         timeline=build_timeline(spells, rows, today),
         sources=sources,
         age=_age(player, today),
+        timeline_narrow=build_timeline(spells, rows, today, layout=NARROW),
     )
 
 

@@ -17,6 +17,26 @@ from players.stats import line_of
 LABEL_W = 170
 PLOT_W = 610
 WIDTH = LABEL_W + PLOT_W + 20
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Widths of one drawing of the timeline. The page draws it twice: wide, and narrow for
+    a phone, where the wide one would shrink its text to about 8 px."""
+
+    label_w: int = LABEL_W
+    plot_w: int = PLOT_W
+    label_chars: int = 24  # longer club names are cut with … (the full name is the tooltip)
+    min_tick_gap: int = 0  # px between year labels, at least
+
+    @property
+    def width(self) -> int:
+        return self.label_w + self.plot_w + 20
+
+
+WIDE = Layout()
+# 340 px drawn at 288-343 px (a 320-375 px screen): the CSS sets its text to 13 px, >= 11 px.
+NARROW = Layout(label_w=124, plot_w=196, label_chars=14, min_tick_gap=38)
 AXIS_H = 24
 LANE_H = 24
 LANE_GAP = 8
@@ -131,7 +151,10 @@ class Period(NamedTuple):
 
 
 def build_timeline(
-    spells: Sequence[Spell], rows: Sequence[SeasonStatistics], today: datetime.date
+    spells: Sequence[Spell],
+    rows: Sequence[SeasonStatistics],
+    today: datetime.date,
+    layout: Layout = WIDE,
 ) -> Timeline:
     rows_by_lane: dict[LaneKey, list[SeasonStatistics]] = {}
     for row in rows:
@@ -142,28 +165,30 @@ def build_timeline(
         {key: lane_rows for key, lane_rows in rows_by_lane.items() if key not in spell_lanes}
     )
     if not periods:
-        return Timeline(WIDTH, 0, LABEL_W, LABEL_W + PLOT_W, [], [], [], 0, 0, "")
+        return Timeline(
+            layout.width, 0, layout.label_w, layout.label_w + layout.plot_w, [], [], [], 0, 0, ""
+        )
 
     first = math.floor(min(p.start for p in periods))
     last = max(math.ceil(max(p.end for p in periods)), first + 1)
-    scale = PLOT_W / (last - first)
+    scale = layout.plot_w / (last - first)
 
     def x_of(year: float) -> float:
-        return round(LABEL_W + (year - first) * scale, 1)
+        return round(layout.label_w + (year - first) * scale, 1)
 
-    lanes = _lanes(periods, x_of)
+    lanes = _lanes(periods, x_of, layout.label_chars)
     lanes_bottom = AXIS_H + len(lanes) * (LANE_H + LANE_GAP)
     chart_top = lanes_bottom + CHART_GAP
     chart_base = chart_top + CHART_H
     seasons = _season_bars(rows, x_of, chart_base)
     height = int(chart_base + CHART_FOOT_H) if seasons else int(lanes_bottom + LANES_FOOT_H)
     return Timeline(
-        width=WIDTH,
+        width=layout.width,
         height=height,
-        label_w=LABEL_W,
-        plot_right=LABEL_W + PLOT_W,
+        label_w=layout.label_w,
+        plot_right=layout.label_w + layout.plot_w,
         lanes=lanes,
-        ticks=_ticks(first, last, x_of),
+        ticks=_ticks(first, last, x_of, min_gap=layout.min_tick_gap / scale),
         seasons=seasons,
         chart_top=chart_top,
         chart_base=chart_base,
@@ -220,7 +245,9 @@ def _periods_without_spell(rows_by_lane: dict[LaneKey, list[SeasonStatistics]]) 
     return periods
 
 
-def _lanes(periods: list[Period], x_of: Callable[[float], float]) -> list[Lane]:
+def _lanes(
+    periods: list[Period], x_of: Callable[[float], float], label_chars: int = 24
+) -> list[Lane]:
     """A lane per club (loans apart), in the order the player first got there."""
     kind_labels: dict[str, str] = {
         Spell.Kind.YOUTH: _("youth"),
@@ -234,7 +261,7 @@ def _lanes(periods: list[Period], x_of: Callable[[float], float]) -> list[Lane]:
             full = f"{name} ({_('loan')})" if period.is_loan else name
             y = AXIS_H + len(lanes) * (LANE_H + LANE_GAP)
             lanes[period.lane] = Lane(
-                label=_short(full), full_label=full, y=y, is_loan=period.is_loan
+                label=_short(full, label_chars), full_label=full, y=y, is_loan=period.is_loan
             )
         lane = lanes[period.lane]
         years = _years(period.start, None if period.running else period.end)
@@ -249,10 +276,13 @@ def _lanes(periods: list[Period], x_of: Callable[[float], float]) -> list[Lane]:
     return list(lanes.values())
 
 
-def _ticks(first: int, last: int, x_of: Callable[[float], float]) -> list[Tick]:
-    """A year label every year on a short career, every 2 or 5 years on longer ones."""
+def _ticks(first: int, last: int, x_of: Callable[[float], float], min_gap: float = 0) -> list[Tick]:
+    """A year label every year on a short career, every 2 or 5 years on longer ones, and
+    never closer than min_gap years (a narrow drawing has less room per year)."""
     span = last - first
     step = 1 if span <= YEARLY_TICKS_UP_TO else 2 if span <= TWO_YEAR_TICKS_UP_TO else 5
+    while step < min_gap:
+        step = {1: 2, 2: 5}.get(step, step + 5)
     return [Tick(x=x_of(year), label=str(year)) for year in range(first, last + 1, step)]
 
 
