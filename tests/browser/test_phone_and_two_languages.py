@@ -82,13 +82,16 @@ def test_on_a_phone_the_club_column_stays_while_the_statistics_scroll(
     expect(page.locator("#statistics .scroll-hint")).to_be_visible()
     box = page.locator("#statistics .table-scroll")
     club = box.locator("th.club-cell").first
-    left_before = club.bounding_box()["x"]
+    season = box.locator("th.season").first
+    club_x, season_x = club.bounding_box()["x"], season.bounding_box()["x"]
     box.evaluate("el => el.scrollBy(400, 0)")
     page.wait_for_function(
         "() => document.querySelector('#statistics .table-scroll').scrollLeft > 0"
     )
-    assert club.bounding_box()["x"] == pytest.approx(left_before, abs=1)
+    assert club.bounding_box()["x"] == pytest.approx(club_x, abs=1)
+    assert season.bounding_box()["x"] == pytest.approx(season_x, abs=1)
     expect(club).to_contain_text("Werder Bremen")
+    expect(season).to_have_text("2021–22")
     # after scrolling, the totals are on screen beside the club
     total = page.get_by_test_id("career-total-apps")
     assert total.bounding_box()["x"] + total.bounding_box()["width"] <= 375
