@@ -149,3 +149,23 @@ def visible_text(content: str) -> str:
     body = re.sub(r"<script.*?</script>", " ", body, flags=re.S)
     body = re.sub(r"<title>.*?</title>", " ", body, flags=re.S)
     return re.sub(r"<[^>]+>", " ", body)
+
+
+def test_a_position_detail_is_german_when_known_and_marked_english_when_not(client, backhaus):
+    backhaus.position_detail = "striker"
+    backhaus.save()
+    assert '<dd class="position">Torwart (Stürmer)</dd>' in html(client.get(PROFILE_DE))
+    backhaus.position_detail = "sweeper-keeper"
+    backhaus.save()
+    content = html(client.get(PROFILE_DE))
+    assert '<dd class="position">Torwart (<span lang="en">sweeper-keeper</span>)</dd>' in content
+    english = html(client.get("/players/mio-backhaus/"))
+    assert '<dd class="position">Goalkeeper (sweeper-keeper)</dd>' in english
+
+
+def test_german_pages_point_to_the_german_feed(client, backhaus):
+    content = html(client.get("/de/interviews/"))
+    assert 'href="/de/feeds/interviews/" hreflang="de"' in content
+
+
+PROFILE_DE = "/de/players/mio-backhaus/"
