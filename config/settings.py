@@ -194,7 +194,7 @@ X_FRAME_OPTIONS = "DENY"
 # Everything comes from the site itself; a script or <style> in a page needs the response's
 # nonce. The API's Redoc page is the one exception (its styles are injected at run time):
 # see core.views / config.api_urls.
-SECURE_CSP = {
+SECURE_CSP: dict[str, list[str]] = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF, CSP.NONCE],

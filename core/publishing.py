@@ -1,5 +1,6 @@
 """Building blocks shared by the domain apps: publishing, partial dates, search text."""
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Self
 
 from django.db import models
@@ -21,6 +22,31 @@ def is_public(record: object) -> bool:
     Records that are not publishable (a season, a competition) are always public."""
     status = getattr(record, "status", None)
     return status is None or status == Status.PUBLISHED
+
+
+def mask_drafts(records: Iterable[models.Model], *relations: str, hide: bool = False) -> None:
+    """What a published record names, as the public may see it: each related draft
+    (``relations``: 'club', 'owner_club'…) is replaced in memory, never saved, by a stand-in
+    that names nothing (``hide=True``: by None). The record's foreign key keeps its value,
+    so rows still group by club. Every public page applies it (see the README, "Drafts")."""
+    for record in records:
+        for name in relations:
+            field = record._meta.get_field(name)
+            related = getattr(record, name, None)
+            if related is None or is_public(related):
+                continue
+            stand_in = None if hide else unpublished(type(related), related.pk)
+            field.set_cached_value(record, stand_in)  # type: ignore[union-attr]
+
+
+def unpublished(model: type[models.Model], pk: Any) -> models.Model:
+    """A stand-in for a draft: no name, no link (is_published is False)."""
+    stand_in = model(pk=pk, status=Status.DRAFT)
+    label = str(_("not yet published"))
+    for attr in ("name", "full_name"):
+        if hasattr(stand_in, attr):
+            setattr(stand_in, attr, label)
+    return stand_in
 
 
 def filter_by_search[Q: models.QuerySet[Any]](queryset: Q, query: str) -> Q:

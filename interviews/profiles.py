@@ -9,6 +9,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from clubs.models import Club
+from core.publishing import mask_drafts
 from interviews.models import Interview
 from interviews.selectors import pull_quote, with_answers
 from players.models import Player, Spell
@@ -58,10 +59,9 @@ def club_page(slug: str, *, today: datetime.date | None = None) -> ClubPage:
         club = queryset.get(slug=slug)
     except Club.DoesNotExist:
         raise Http404("No such club.") from None
-    if club.parent and not club.parent.is_published:
-        club.parent = None
-
+    mask_drafts([club], "parent", hide=True)
     loans = list(club_current_spells(club, today))
+    mask_drafts(loans, "club", "owner_club")
     loaned_out = [s for s in loans if s.owner_club_id == club.pk]
     loaned_in = [s for s in loans if s.club_id == club.pk]
     current = list(

@@ -9,6 +9,7 @@ from django.http import Http404
 from clubs.models import Club
 from interviews.models import Interview, Mention, Turn
 from players.models import Player
+from players.selectors import public_cards
 from sources.selectors import sources_for
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”“„»«’]*\s")
@@ -75,7 +76,7 @@ def interview_detail(slug: str) -> Any:
             players.setdefault(mention.player.pk, mention.player)
         if mention.club and mention.club.is_published:
             clubs.setdefault(mention.club.pk, mention.club)
-    interview.about = list(
+    interview.about = public_cards(
         interview.players.published().select_related("current_club").order_by("full_name")
     )
     interview.mentioned_players = sorted(players.values(), key=lambda p: p.name)

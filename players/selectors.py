@@ -1,6 +1,7 @@
 """Reads behind the player pages: a fixed number of queries however long the career."""
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -9,7 +10,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from clubs.models import Club, Country
-from core.publishing import Status
+from core.publishing import Status, mask_drafts
 from core.text import normalize
 from players.models import (
     BiographySection,
@@ -38,8 +39,8 @@ def player_list(*, position: str = "", club: str = "", nationality: str = "") ->
     )
     if position in Position.values:
         players = players.filter(position=position)
-    if club:
-        players = players.filter(current_club__slug=club)
+    if club:  # a draft club's slug finds nobody
+        players = players.filter(current_club__slug=club, current_club__status=Status.PUBLISHED)
     if nationality:
         players = players.filter(nationalities__code=nationality).distinct()
     return players
@@ -192,6 +193,9 @@ def player_page(
 
     spells = list(player.spells.all())
     rows = list(player.season_statistics.all())
+    mask_drafts([player], "current_club", hide=True)
+    mask_drafts(spells, "club", "owner_club")
+    mask_drafts(rows, "club")
     loans = [s for s in spells if s.kind == Spell.Kind.LOAN]
     table = career_table(rows)
     caps = list(player.caps.all())
@@ -236,7 +240,7 @@ def player_page(
 
 def search_players(query: str, limit: int) -> list[Player]:
     """Players by any of their names or their place of birth (see Player.search_names)."""
-    return list(
+    return public_cards(
         Player.objects.published()
         .search(query)
         .select_related("current_club")
@@ -245,13 +249,20 @@ def search_players(query: str, limit: int) -> list[Player]:
     )
 
 
-def featured_players(limit: int = 6) -> QuerySet[Player]:
+def featured_players(limit: int = 6) -> list[Player]:
     """Players for the home page: the most recently updated published players."""
-    return (
+    return public_cards(
         Player.objects.published()
         .select_related("current_club")
         .order_by("-updated_at", "full_name")[:limit]
     )
+
+
+def public_cards(players: Iterable[Player]) -> list[Player]:
+    """Players as cards show them: a current club that is a draft is not named."""
+    cards = list(players)
+    mask_drafts(cards, "current_club", hide=True)
+    return cards
 
 
 def club_current_spells(club: Club, today: datetime.date) -> QuerySet[Spell]:

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from core.web import PageMeta, conditional_page
 from players.models import Position
-from players.selectors import filter_choices, player_list
+from players.selectors import filter_choices, player_list, public_cards
 
 PAGE_SIZE = 24
 
@@ -18,6 +18,7 @@ def player_list_view(request: HttpRequest) -> HttpResponse:
         "nationality": request.GET.get("nationality", ""),
     }
     page = Paginator(player_list(**filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = public_cards(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     title = _("Players")
