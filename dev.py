@@ -167,8 +167,11 @@ def command_run(args: list[str]) -> None:
     manage("migrate", "--no-input", "-v", "0")
     manage("collectstatic", "--no-input", "-v", "0")
     manage("import_seeds", "seeds")
-    password = os.environ.get("KADER_ADMIN_PASSWORD") or secrets.token_urlsafe(12)
-    manage("ensure_admin", "--username", "admin", "--password", password)
+    chosen = os.environ.get("KADER_ADMIN_PASSWORD")
+    password = chosen or secrets.token_urlsafe(12)
+    url = f"http://127.0.0.1:{port}/admin/"
+    manage("ensure_admin", "--username", "admin", "--password", password, "--url", url,
+           *(["--reset"] if chosen else []))  # fmt: skip
     manage("runserver", f"127.0.0.1:{port}")
 
 

@@ -151,3 +151,14 @@ def test_a_60_megabyte_file_is_reported_by_its_real_size(tmp_path):
     with pytest.raises(CommandError):
         call_command("import_seeds", str(tmp_path), stdout=out, stderr=err)
     assert "60.0 MB, over 10 MB" in out.getvalue() + err.getvalue()
+
+
+@pytest.mark.django_db
+def test_kader_admin_password_is_not_ignored_after_the_first_run():
+    from django.contrib.auth.models import User
+
+    call_command("ensure_admin", "--password", "first-pass-123", stdout=StringIO())
+    out = StringIO()
+    call_command("ensure_admin", "--password", "second-pass-456", "--reset", stdout=out)
+    assert "KADER_ADMIN_PASSWORD" in out.getvalue()
+    assert User.objects.get(username="admin").check_password("second-pass-456")
