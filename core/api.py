@@ -163,14 +163,57 @@ class RefField(serializers.SlugRelatedField[Any]):
         return super().to_internal_value(data)
 
 
+class ErrorSerializer(serializers.Serializer[Any]):
+    """The body of a 403, 404 or 429: what went wrong, in one sentence."""
+
+    detail = serializers.CharField()
+
+
+# The body of a 400 for a bad filter: messages per query parameter.
+FILTER_ERRORS = {
+    "type": "object",
+    "additionalProperties": {"type": "array", "items": {"type": "string"}},
+}
+
+
 class ApiSchema(AutoSchema):
-    """Reads need no credentials (DjangoModelPermissionsOrAnonReadOnly): say so in the schema."""
+    """Reads need no credentials (DjangoModelPermissionsOrAnonReadOnly): say so in the schema.
+
+    Every operation also documents the errors a generated client meets, so it does not
+    raise "unexpected status": 429 when the throttle refuses, 404 for an unknown slug,
+    400 for a bad filter value or body, 403 for a write without the permission.
+    """
 
     def get_auth(self) -> list[dict[str, Any]]:
         auth = super().get_auth()
         if self.method in SAFE_METHODS and {} not in auth:
             auth.append({})
         return auth
+
+    def get_operation(self, *args: Any, **kwargs: Any) -> dict[str, Any] | None:
+        operation: dict[str, Any] | None = super().get_operation(*args, **kwargs)
+        if operation is None:
+            return None
+        responses: dict[str, Any] = operation.setdefault("responses", {})
+        error = self.resolve_serializer(ErrorSerializer, "response").ref
+
+        def document(code: int, description: str, schema: dict[str, Any]) -> None:
+            content = {media: {"schema": schema} for media in self.map_renderers("media_type")}
+            responses.setdefault(str(code), {"content": content, "description": description})
+
+        detail = "{" in self.path
+        if self.method in {"POST", "PUT", "PATCH"}:
+            document(400, "The body is not valid: messages per field.", {"type": "object"})
+        elif self.method == "GET" and not detail and getattr(self.view, "filter_lookups", None):
+            document(400, "A query parameter has a value it does not accept.", FILTER_ERRORS)
+        if self.method not in SAFE_METHODS:
+            document(403, "Writing needs a staff user with the model's permission.", error)
+        if detail:
+            document(404, "No record that this reader may see has this slug.", error)
+        elif self.method == "GET":
+            document(404, "The page number is past the last page.", error)
+        document(429, "Too many requests: try again after Retry-After seconds.", error)
+        return operation
 
 
 class ModelInputSerializer(serializers.ModelSerializer[Any]):
@@ -238,6 +281,19 @@ def constraint_errors(
 SEARCH_LOOKUP = "search"
 
 
+def field_choices(model: type[models.Model], lookup: str) -> list[str] | None:
+    """The values a filter on a field with choices accepts ('position' on Player), or None
+    when the lookup is not a plain field with choices."""
+    try:
+        field = model._meta.get_field(lookup)
+    except FieldDoesNotExist:
+        return None
+    choices = getattr(field, "flatchoices", None)
+    if not choices:
+        return None
+    return [str(value) for value, _label in choices]
+
+
 class ApiViewSet(viewsets.ModelViewSet[Any]):
     """Slugs in URLs, bounded pages, input and output serializers, ETags on details.
 
@@ -260,9 +316,17 @@ class ApiViewSet(viewsets.ModelViewSet[Any]):
 
     def filtered[Q: models.QuerySet[Any]](self, queryset: Q) -> Q:
         """The declared filters; one through a draft (?club=<a draft club>) finds nothing
-        for a reader who may not see that draft."""
+        for a reader who may not see that draft. A filter on a field with choices
+        (?position=) answers 400 naming the values it accepts, not an empty list."""
+        errors: dict[str, list[str]] = {}
         for name, lookup in self.filter_lookups.items():
             if value := query_param(self.request, name):
+                allowed = field_choices(queryset.model, lookup)
+                if allowed is not None and value not in allowed:
+                    errors[name] = [
+                        f"“{value}” is not one of the values it accepts: {', '.join(allowed)}."
+                    ]
+                    continue
                 if lookup == SEARCH_LOOKUP:
                     queryset = filter_by_search(queryset, value)
                     continue
@@ -271,6 +335,8 @@ class ApiViewSet(viewsets.ModelViewSet[Any]):
                     related = queryset.model._meta.get_field(path.split("__")[0]).related_model
                     if not can_see_drafts(self.request, related):
                         queryset = queryset.filter(**{f"{path}__status": Status.PUBLISHED})
+        if errors:
+            raise serializers.ValidationError(errors)
         return queryset
 
     def get_serializer_class(self) -> type[serializers.BaseSerializer[Any]]:
