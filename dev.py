@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Kader's two set-up commands, needing nothing but Python 3.12+.
 
-python3 dev.py run [--port N]   # venv, install, migrate, import seeds/, serve on 127.0.0.1:8000
+python3 dev.py run [--port N]   # venv, install, migrate, seeds, serve :8000 and the import worker
 python3 dev.py test [ARGS]      # venv, install, lint, types, checks, the whole test suite
 """
 
@@ -172,7 +172,18 @@ def command_run(args: list[str]) -> None:
     url = f"http://127.0.0.1:{port}/admin/"
     manage("ensure_admin", "--username", "admin", "--password", password, "--url", url,
            *(["--reset"] if chosen else []))  # fmt: skip
-    manage("runserver", f"127.0.0.1:{port}")
+    # The import worker runs beside the web server (admin uploads are background jobs);
+    # it reloads on code changes like runserver and stops with it.
+    say("import worker: manage.py db_worker (stops with the server)")
+    worker = subprocess.Popen([str(PYTHON), "manage.py", "db_worker", "--reload"], cwd=ROOT)
+    try:
+        manage("runserver", f"127.0.0.1:{port}")
+    finally:
+        worker.terminate()
+        try:
+            worker.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            worker.kill()
 
 
 def command_test(args: list[str]) -> None:

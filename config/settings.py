@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "django_tasks_db",
     # Bottom to top: every app may import only the ones above it in this list.
     "core",
     "sources",
@@ -118,6 +119,29 @@ except ValueError as _error:
         f"DATABASE_URL is not a database URL ({_error}): use e.g. "
         "postgres://user:password@host:5432/kader or sqlite:////path/to/db.sqlite3."
     ) from None
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The import worker and the web process write to one file: WAL lets pages read while
+    # an import writes, IMMEDIATE takes the write lock at BEGIN (no deadlocked upgrade
+    # from a read), and a writer waits up to the busy timeout instead of failing with
+    # "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": env_float("SQLITE_BUSY_TIMEOUT_SECONDS", 30.0),
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
+
+# Background jobs (imports) through Django's tasks framework. The database backend needs
+# no extra server: `manage.py db_worker` runs the jobs (dev.py run starts it).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+# An upload checked but not confirmed waits this long in MEDIA_ROOT/imports/pending/.
+KADER_PENDING_IMPORT_HOURS = env_float("KADER_PENDING_IMPORT_HOURS", 24.0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis when REDIS_URL is set. Otherwise a cache every worker shares all the same: a table

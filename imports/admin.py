@@ -1,20 +1,21 @@
 """Source documents in the admin, and the upload: documents → dry-run report → confirm → result."""
 
-import hashlib
-import secrets
-from pathlib import Path
+from typing import cast
+from uuid import UUID
 
 from django.contrib import admin, messages
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from imports.importer import DocumentReport, Upload, failed_report, import_documents
-from imports.parsing import MAX_BYTES, size_message
+from imports.importer import DocumentReport, ImportReport
+from imports.jobs import expired, queue_import, store_upload
+from imports.models import ImportJob
+from imports.parsing import MAX_BYTES
 from sources.models import SourceDocument
 
 
@@ -41,32 +42,39 @@ class SourceDocumentAdmin(admin.ModelAdmin):
 
     def get_urls(self) -> list:
         upload = self.admin_site.admin_view(UploadViews(self))
-        return [path("upload/", upload, name="sources_sourcedocument_upload"), *super().get_urls()]
+        return [
+            path("upload/", upload, name="sources_sourcedocument_upload"),
+            path("upload/<uuid:job_id>/", upload, name="sources_sourcedocument_upload_job"),
+            *super().get_urls(),
+        ]
 
 
-# --- upload: documents → dry-run report → confirm → result --------------------------------
-
-UPLOAD_SESSION_KEY = "kader_pending_import"
-UPLOAD_FOLDER = "imports/pending"
+# --- upload: documents → dry-run report → confirm → result, each run a background job ---
 
 
-def _pending_path(token: str, index: int) -> str:
-    return f"{UPLOAD_FOLDER}/{token}/{index}"
+def editor(request: HttpRequest) -> User:
+    return cast(User, request.user)  # admin_view lets only logged-in staff through
+
+
+REFRESH_SECONDS = 2  # the job's page reloads itself (meta refresh: no script, CSP-safe)
 
 
 class UploadViews:
     """Editors (sources.add_sourcedocument) import documents through the admin.
 
-    The uploaded files wait in MEDIA_ROOT/imports/pending/<token>/ between the dry run and
-    the confirmation (the session holds only names and checksums), then are deleted.
+    No request imports: the upload is streamed to MEDIA_ROOT/imports/pending/<token>/ and a
+    dry-run job is queued; the job's page reloads itself until the report is there; the
+    confirmation queues the real import of the same files (see imports.jobs).
     """
 
     def __init__(self, model_admin: admin.ModelAdmin) -> None:
         self.model_admin = model_admin
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
+    def __call__(self, request: HttpRequest, job_id: UUID | None = None) -> HttpResponse:
         if not self.model_admin.has_add_permission(request):
             raise PermissionDenied
+        if job_id is not None:
+            return self.job(request, job_id)
         if request.method == "POST" and request.POST.get("confirm"):
             return self.confirm(request)
         if request.method == "POST":
@@ -92,55 +100,49 @@ class UploadViews:
         files = request.FILES.getlist("documents")
         if not files:
             return self.render(request, "upload", error=_("Choose one or more documents."))
-        token = secrets.token_hex(16)
-        pending, uploads = [], []
-        refused: list[DocumentReport] = []
-        for index, upload in enumerate(files):
-            name = Path(upload.name or "document").name
-            if upload.size is not None and upload.size > MAX_BYTES:
-                refused.append(failed_report(name, size_message(upload.size)))
-                continue
-            data = upload.read(MAX_BYTES + 1)
-            default_storage.save(_pending_path(token, index), ContentFile(data))
-            pending.append(
-                {"name": name, "sha256": hashlib.sha256(data).hexdigest(), "index": index}
-            )
-            uploads.append(Upload(file_name=name, data=data))
-        request.session[UPLOAD_SESSION_KEY] = {"token": token, "files": pending}
-        result = import_documents(uploads=[*refused, *uploads], dry_run=True, user=request.user)
-        return self.render(request, "preview", result=result, token=token)
+        job = store_upload(files, user=request.user)
+        return redirect(job)
 
-    def confirm(self, request: HttpRequest) -> HttpResponse:
-        pending = request.session.pop(UPLOAD_SESSION_KEY, None)
-        if not pending or pending["token"] != request.POST.get("token"):
+    def job(self, request: HttpRequest, job_id: UUID) -> HttpResponse:
+        jobs = ImportJob.objects.all()
+        if not request.user.is_superuser:
+            jobs = jobs.filter(user=editor(request))
+        job = get_object_or_404(jobs, pk=job_id)
+        if not job.finished:
+            return self.render(request, "waiting", job=job, refresh_seconds=REFRESH_SECONDS)
+        result = ImportReport(
+            documents=[DocumentReport.from_dict(d, dry_run=job.dry_run) for d in job.documents],
+            dry_run=job.dry_run,
+        )
+        error = _("The import stopped with an internal error.") if job.error else None
+        if job.dry_run:
+            stale = job.confirmed or expired(job)
             return self.render(
-                request, "upload", error=_("The upload has expired; choose the documents again.")
-            )
-        uploads: list[Upload | DocumentReport] = []
-        for position, file in enumerate(pending["files"]):
-            path = _pending_path(pending["token"], file.get("index", position))
-            try:
-                with default_storage.open(path, "rb") as handle:
-                    data = handle.read()
-            except OSError:
-                uploads.append(
-                    failed_report(
-                        file["name"], str(_("no longer waiting on the server; choose it again"))
-                    )
-                )
-                continue
-            default_storage.delete(path)
-            if hashlib.sha256(data).hexdigest() == file["sha256"]:
-                uploads.append(Upload(file_name=file["name"], data=data))
-            else:
-                uploads.append(
-                    failed_report(
-                        file["name"], str(_("changed on the server since the check; not imported"))
-                    )
-                )
-        result = import_documents(uploads=uploads, user=request.user)
-        if result.failed:
+                request, "preview", job=job, result=result, token=job.token, stale=stale,
+                error=error,
+            )  # fmt: skip
+        if job.error or result.failed:
             messages.warning(request, _("Some documents could not be imported."))
         else:
             messages.success(request, _("The documents were imported."))
-        return self.render(request, "result", result=result)
+        return self.render(request, "result", job=job, result=result, error=error)
+
+    def confirm(self, request: HttpRequest) -> HttpResponse:
+        preview = ImportJob.objects.filter(
+            token=request.POST.get("token", ""),
+            user=editor(request),
+            dry_run=True,
+            state=ImportJob.State.DONE,
+            confirmed=False,
+        ).first()
+        if preview is None or expired(preview):
+            return self.render(
+                request, "upload", error=_("The upload has expired; choose the documents again.")
+            )
+        try:
+            job = queue_import(preview=preview, user=request.user)
+        except ValueError:  # confirmed twice at once
+            return self.render(
+                request, "upload", error=_("The upload has expired; choose the documents again.")
+            )
+        return redirect(job)

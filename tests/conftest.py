@@ -5,6 +5,8 @@ The records themselves are built by tests/factories.py.
 
 import pytest
 from django.contrib.auth.models import User
+from django.tasks import task_backends
+from django.tasks.backends.immediate import ImmediateBackend
 from django.test import Client
 
 from clubs.models import Club, Competition, Country, NationalTeam, Season
@@ -12,6 +14,16 @@ from core.publishing import Status
 from interviews.models import Interview, Outlet
 from players.models import Player
 from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def tasks_run_immediately():
+    """Background tasks run at once in tests; tests/importer/test_jobs.py runs the real
+    database backend and its worker."""
+    configured = task_backends["default"]
+    task_backends["default"] = ImmediateBackend(alias="default", params={})
+    yield
+    task_backends["default"] = configured
 
 
 @pytest.fixture

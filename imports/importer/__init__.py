@@ -11,6 +11,7 @@ The management command ``import_seeds`` and the admin upload are thin shells aro
 from imports.importer.records import DocumentError
 from imports.importer.report import Conflict, DocumentReport, ImportReport, Message
 from imports.importer.service import (
+    StoredUpload,
     Upload,
     failed_report,
     import_document,
@@ -24,6 +25,7 @@ __all__ = [
     "DocumentReport",
     "ImportReport",
     "Message",
+    "StoredUpload",
     "Upload",
     "failed_report",
     "import_document",

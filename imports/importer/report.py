@@ -91,6 +91,29 @@ class DocumentReport:
             "errors": [e.as_dict() for e in self.errors],
         }
 
+    @property
+    def count_rows(self) -> list[tuple[str, Counter]]:
+        """(record type, counter) sorted, for templates: a template cannot look up
+        ``counts.items`` on the defaultdict (it finds an empty "items" entry instead)."""
+        return sorted(self.counts.items())
+
+    @classmethod
+    def from_dict(cls, stored: dict[str, Any], *, dry_run: bool = False) -> DocumentReport:
+        """The report back from its JSON form (as_dict), e.g. from a finished job."""
+        report = cls(
+            file_name=stored["file_name"],
+            kind=stored.get("kind", ""),
+            language=stored.get("language", ""),
+            status=stored.get("status", "new"),
+            dry_run=dry_run,
+        )
+        for name, counts in stored.get("counts", {}).items():
+            report.counts[name].update(counts)
+        report.warnings = [Message(w["line"], w["text"]) for w in stored.get("warnings", [])]
+        report.conflicts = [Conflict(**c) for c in stored.get("conflicts", [])]
+        report.errors = [Message(e["line"], e["text"]) for e in stored.get("errors", [])]
+        return report
+
     def where(self, line: int | None) -> str:
         return self.file_name if line is None else f"{self.file_name}, line {line}"
 

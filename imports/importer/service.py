@@ -13,6 +13,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db import DatabaseError, transaction
 
 from imports.importer.budget import Parsed, parser_for_thread, read_document
@@ -35,6 +36,23 @@ class Upload:
 
     file_name: str
     data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class StoredUpload:
+    """A document waiting in storage (an admin upload), read only when it is its turn, so
+    a run never holds the whole batch in memory."""
+
+    file_name: str
+    path: str  # in default_storage
+
+    @property
+    def data(self) -> bytes:
+        with default_storage.open(self.path, "rb") as handle:
+            return handle.read(MAX_BYTES + 1)
+
+
+AnyUpload = Upload | StoredUpload
 
 
 def checksum(data: bytes) -> str:
@@ -222,7 +240,7 @@ def unchanged_report(source: SourceDocument, file_name: str, *, dry_run: bool) -
 class _Ready:
     """An upload read once: decoded and parsed (or failed) before the run is ordered."""
 
-    upload: Upload
+    upload: AnyUpload
     read: tuple[str, Parsed] | ParseError | None  # None: unchanged, read only if needed
     kind: str
 
@@ -231,17 +249,19 @@ class _Ready:
         return import_order(self.kind)
 
 
-def _read_all(uploads: list[Upload], *, force: bool) -> list[_Ready]:
+def _read_all(uploads: list[AnyUpload], *, force: bool) -> list[_Ready]:
     """Decode and parse each document once, in a child process under the parse budget;
-    a document already imported and untouched since is not read at all."""
+    a document already imported and untouched since is not read at all.
+
+    A stored upload keeps only its kind (and its error): it is read again from storage
+    when its turn comes, so memory holds one document, not the batch. That second read
+    parses in-process: the document already passed the budget once."""
     parser = parser_for_thread(settings.KADER_PARSE_BUDGET_SECONDS)
-    known = {
-        doc.checksum: doc
-        for doc in SourceDocument.objects.filter(checksum__in=[checksum(u.data) for u in uploads])
-    }
+    digests = [checksum(u.data) for u in uploads]
+    known = {doc.checksum: doc for doc in SourceDocument.objects.filter(checksum__in=digests)}
     ready = []
-    for upload in uploads:
-        source = known.get(checksum(upload.data))
+    for upload, digest in zip(uploads, digests, strict=True):
+        source = known.get(digest)
         if source is not None and not force:
             ready.append(_Ready(upload, None, source.kind))
             continue
@@ -250,13 +270,14 @@ def _read_all(uploads: list[Upload], *, force: bool) -> list[_Ready]:
         except ParseError as error:
             read = error
         kind = read[1].kind if isinstance(read, tuple) else ""
-        ready.append(_Ready(upload, read, kind))
+        keep = read if isinstance(upload, Upload) or isinstance(read, ParseError) else None
+        ready.append(_Ready(upload, keep, kind))
     return ready
 
 
 def import_documents(
     *,
-    uploads: Iterable[Upload | DocumentReport],
+    uploads: Iterable[AnyUpload | DocumentReport],
     dry_run: bool = False,
     force: bool = False,
     progress: Progress | None = None,
@@ -267,7 +288,7 @@ def import_documents(
     (documents see each other's records, as in the real run)."""
     items = list(uploads)
     ready = sorted(
-        _read_all([u for u in items if isinstance(u, Upload)], force=force),
+        _read_all([u for u in items if not isinstance(u, DocumentReport)], force=force),
         key=lambda item: item.rank,
     )
     result = ImportReport(documents=[u for u in items if isinstance(u, DocumentReport)])
@@ -319,4 +340,11 @@ def _import_one(
     return report
 
 
-__all__ = ["Upload", "failed_report", "import_document", "import_documents", "read_paths"]
+__all__ = [
+    "StoredUpload",
+    "Upload",
+    "failed_report",
+    "import_document",
+    "import_documents",
+    "read_paths",
+]

@@ -24,13 +24,13 @@ def files() -> list[SimpleUploadedFile]:
 def test_an_editor_checks_then_imports_documents(editor_client, media):
     assert editor_client.get(reverse(UPLOAD)).status_code == 200
     before = database_state()
-    preview = editor_client.post(reverse(UPLOAD), {"documents": files()})
+    preview = editor_client.post(reverse(UPLOAD), {"documents": files()}, follow=True)
     assert preview.status_code == 200
     assert b"Dry run: nothing has been written yet" in preview.content
     assert b"would be" in preview.content
     assert database_state() == before
     token = preview.context["token"]
-    result = editor_client.post(reverse(UPLOAD), {"confirm": "1", "token": token})
+    result = editor_client.post(reverse(UPLOAD), {"confirm": "1", "token": token}, follow=True)
     assert result.status_code == 200
     assert Player.objects.filter(full_name="Mio Backhaus").exists()
     assert SourceDocument.objects.count() == 3
@@ -41,7 +41,7 @@ def test_an_editor_checks_then_imports_documents(editor_client, media):
 
 def test_a_bad_file_is_reported_in_the_preview(editor_client):
     bad = SimpleUploadedFile("broken.txt", b"\xff\xfe\x00\x00binary")
-    preview = editor_client.post(reverse(UPLOAD), {"documents": [bad]})
+    preview = editor_client.post(reverse(UPLOAD), {"documents": [bad]}, follow=True)
     assert preview.status_code == 200
     assert b"broken.txt" in preview.content
     assert b"binary" in preview.content
@@ -70,11 +70,11 @@ def pending_files(media) -> list:
 
 
 def test_a_file_changed_while_pending_is_reported_not_imported(editor_client, settings):
-    preview = editor_client.post(reverse(UPLOAD), {"documents": files()[:1]})
+    preview = editor_client.post(reverse(UPLOAD), {"documents": files()[:1]}, follow=True)
     (pending,) = pending_files(settings.MEDIA_ROOT)
     pending.write_bytes(pending.read_bytes() + b"\n| tampered |")
     result = editor_client.post(
-        reverse(UPLOAD), {"confirm": "1", "token": preview.context["token"]}
+        reverse(UPLOAD), {"confirm": "1", "token": preview.context["token"]}, follow=True
     )
     assert result.status_code == 200
     assert b"changed on the server since the check" in result.content
@@ -83,11 +83,11 @@ def test_a_file_changed_while_pending_is_reported_not_imported(editor_client, se
 
 
 def test_a_pending_file_that_vanished_is_reported_not_a_500(editor_client, settings):
-    preview = editor_client.post(reverse(UPLOAD), {"documents": files()[:1]})
+    preview = editor_client.post(reverse(UPLOAD), {"documents": files()[:1]}, follow=True)
     for path in pending_files(settings.MEDIA_ROOT):
         path.unlink()
     result = editor_client.post(
-        reverse(UPLOAD), {"confirm": "1", "token": preview.context["token"]}
+        reverse(UPLOAD), {"confirm": "1", "token": preview.context["token"]}, follow=True
     )
     assert result.status_code == 200
     assert b"no longer waiting on the server" in result.content
@@ -96,6 +96,6 @@ def test_a_pending_file_that_vanished_is_reported_not_a_500(editor_client, setti
 
 def test_an_oversized_upload_is_reported_in_megabytes(editor_client, settings):
     big = SimpleUploadedFile("big.txt", b"x" * (11 * 1024 * 1024))
-    preview = editor_client.post(reverse(UPLOAD), {"documents": [big]})
+    preview = editor_client.post(reverse(UPLOAD), {"documents": [big]}, follow=True)
     assert preview.status_code == 200
     assert b"11.0 MB, over 10 MB" in preview.content

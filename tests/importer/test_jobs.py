@@ -1,0 +1,159 @@
+"""Imports run as background jobs: the request stores and queues, a worker imports."""
+
+import os
+import time
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.tasks import task_backends
+from django.tasks.backends.dummy import DummyBackend
+from django.test import Client
+from django.urls import reverse
+from django_tasks_db import DatabaseBackend
+
+from imports.models import ImportJob
+from players.models import Player
+from sources.models import SourceDocument
+
+from .documents import SEEDS
+
+UPLOAD = "admin:sources_sourcedocument_upload"
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def no_worker():
+    """Tasks are queued and nobody runs them, as when the worker is stopped."""
+    task_backends["default"] = DummyBackend(alias="default", params={})
+
+
+@pytest.fixture
+def database_queue():
+    """The real backend: tasks wait in the database until db_worker runs them."""
+    task_backends["default"] = DatabaseBackend(alias="default", params={"QUEUES": ["default"]})
+
+
+def seed_files(count: int = 3) -> list[SimpleUploadedFile]:
+    paths = sorted(SEEDS.glob("*.txt"))[:count]
+    return [SimpleUploadedFile(p.name, p.read_bytes()) for p in paths]
+
+
+def pending_files(media) -> list:
+    return sorted(p for p in (media / "imports" / "pending").rglob("*") if p.is_file())
+
+
+def test_the_upload_request_stores_and_queues_without_importing(editor_client, media, no_worker):
+    response = editor_client.post(reverse(UPLOAD), {"documents": seed_files()})
+    job = ImportJob.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == job.get_absolute_url()
+    assert (job.state, job.dry_run, job.total) == ("queued", True, 3)
+    assert len(pending_files(media)) == 3
+    assert not SourceDocument.objects.exists()
+
+
+def test_the_job_page_says_queued_and_reloads_itself(editor_client, no_worker):
+    editor_client.post(reverse(UPLOAD), {"documents": seed_files(1)})
+    page = editor_client.get(ImportJob.objects.get().get_absolute_url())
+    assert page.status_code == 200
+    assert b'data-state="queued"' in page.content
+    assert b'<meta http-equiv="refresh" content="2">' in page.content
+    assert b"<script>" not in page.content  # nothing inline for the CSP to refuse
+
+
+def test_the_job_page_shows_progress_while_running(editor_client, no_worker):
+    editor_client.post(reverse(UPLOAD), {"documents": seed_files()})
+    ImportJob.objects.update(state="running", done=2, failures=1)
+    page = editor_client.get(ImportJob.objects.get().get_absolute_url())
+    assert b'data-state="running"' in page.content
+    assert b"2 of 3 documents" in page.content
+    assert b"1 failed" in page.content
+
+
+def test_the_dry_run_report_lists_its_rows(editor_client):
+    page = editor_client.post(reverse(UPLOAD), {"documents": seed_files()}, follow=True)
+    report = page.content.decode().split('class="module import-report"')[1]
+    rows = report.split("<tbody>")[1].split("</tbody>")[0]
+    assert rows.count("<tr>") >= 3
+    assert "<tr><td>player</td><td>1</td><td>0</td><td>0</td><td>0</td></tr>" in rows
+    assert not Player.objects.exists()
+
+
+def test_the_result_report_lists_its_rows(editor_client):
+    preview = editor_client.post(reverse(UPLOAD), {"documents": seed_files(1)}, follow=True)
+    result = editor_client.post(
+        reverse(UPLOAD), {"confirm": "1", "token": preview.context["token"]}, follow=True
+    )
+    assert b"<tr><td>player</td><td>1</td>" in result.content
+    assert Player.objects.count() == 1
+
+
+def test_a_check_cannot_be_confirmed_twice(editor_client):
+    preview = editor_client.post(reverse(UPLOAD), {"documents": seed_files(1)}, follow=True)
+    confirm = {"confirm": "1", "token": preview.context["token"]}
+    editor_client.post(reverse(UPLOAD), confirm)
+    again = editor_client.post(reverse(UPLOAD), confirm)
+    assert b"expired" in again.content
+    assert ImportJob.objects.filter(dry_run=False).count() == 1
+
+
+def test_an_expired_check_cannot_be_confirmed(editor_client, settings):
+    preview = editor_client.post(reverse(UPLOAD), {"documents": seed_files(1)}, follow=True)
+    settings.KADER_PENDING_IMPORT_HOURS = 0
+    page = editor_client.get(ImportJob.objects.get().get_absolute_url())
+    assert b"has expired" in page.content
+    response = editor_client.post(
+        reverse(UPLOAD), {"confirm": "1", "token": preview.context["token"]}
+    )
+    assert b"The upload has expired; choose the documents again." in response.content
+    assert not SourceDocument.objects.exists()
+
+
+def test_another_editors_job_is_not_shown(editor_client, django_user_model, no_worker):
+    editor_client.post(reverse(UPLOAD), {"documents": seed_files(1)})
+    other = django_user_model.objects.create_user("other", is_staff=True)
+    other.groups.set(ImportJob.objects.get().user.groups.all())
+    client = Client()
+    client.force_login(other)
+    assert client.get(ImportJob.objects.get().get_absolute_url()).status_code == 404
+
+
+def test_expired_pending_uploads_are_removed(editor_client, media, settings, no_worker):
+    editor_client.post(reverse(UPLOAD), {"documents": seed_files(1)})
+    editor_client.post(reverse(UPLOAD), {"documents": seed_files(1)})
+    old, fresh = sorted((media / "imports" / "pending").iterdir(), key=lambda p: p.name)
+    long_ago = time.time() - (settings.KADER_PENDING_IMPORT_HOURS + 1) * 3600
+    os.utime(old, (long_ago, long_ago))
+    call_command("remove_expired_uploads", verbosity=0)
+    assert not old.exists()
+    assert fresh.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_database_worker_runs_the_check_and_the_import(editor_client, media, database_queue):
+    """The real path: the task waits in the database until `db_worker` runs it."""
+    editor_client.post(reverse(UPLOAD), {"documents": seed_files()})
+    job = ImportJob.objects.get()
+    assert job.state == "queued"
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    job.refresh_from_db()
+    assert (job.state, job.done, job.failures) == ("done", 3, 0)
+    assert not SourceDocument.objects.exists()  # a dry run
+
+    editor_client.post(reverse(UPLOAD), {"confirm": "1", "token": job.token})
+    imported = ImportJob.objects.get(dry_run=False)
+    assert imported.state == "queued"
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    imported.refresh_from_db()
+    assert imported.state == "done"
+    assert SourceDocument.objects.count() == 3
+    assert Player.objects.filter(full_name="Mio Backhaus").exists()
+    assert pending_files(media) == []  # the import removes its files
+    page = editor_client.get(imported.get_absolute_url())
+    assert b"The documents were imported." in page.content
