@@ -176,6 +176,7 @@ class BiographyImport:
                 create_only={"player": player, "heading": parsed.heading},
                 line=parsed.line,
                 find=not self.fresh,
+                quiet=("order",),  # sections an editor rearranged keep their place
             )
 
     # --- career table -------------------------------------------------------------------

@@ -8,7 +8,10 @@ documents gave it before (``Provenance.imported_values``):
 - current is a value some document gave (or empty and no document ever gave one): the
   editor did not touch it, so the document's value is written;
 - otherwise an editor changed it in the admin: the editor's value is kept and the
-  conflict is reported.
+  conflict is reported (with a short diff for text).
+
+Text compares after normalising line endings and surrounding white space: the admin's
+form sends ``\r\n`` and strips the ends, so a save without a change is never a conflict.
 
 A record is saved only when a field changed, so re-imports add no history rows.
 """
@@ -24,7 +27,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models
 from simple_history.utils import bulk_create_with_history
 
-from imports.importer.report import Conflict, DocumentReport
+from imports.importer.report import Conflict, DocumentReport, text_diff
 from imports.parsing.documents import ParseError
 from sources.models import Provenance, SourceDocument
 
@@ -58,6 +61,14 @@ def serialize(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
+    return value
+
+
+def comparable(value: Any) -> Any:
+    """The form two values compare in: text with ``\n`` line endings and no surrounding
+    white space (as the admin's form saves it); anything else as it is."""
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n").replace("\r", "\n").strip()
     return value
 
 
@@ -131,6 +142,7 @@ class Recorder:
         create_only: dict[str, Any] | None = None,
         reference: bool = False,
         find: bool = True,
+        quiet: tuple[str, ...] = (),
     ) -> M:
         """Find (by lookup) or create the record, merge values into it, note its source.
 
@@ -142,6 +154,8 @@ class Recorder:
         collect a provenance row per player.
         find=False: the record cannot exist yet (its parent was just created): no lookup,
         and it is created with its siblings in one bulk insert (with history) at finish().
+        quiet: fields whose editor's value is kept without reporting a conflict (the
+        order of biography sections an editor rearranged).
         """
         lookup = lookup or {}
         self.check_lengths(model, values | lookup | (create_only or {}), line)
@@ -165,7 +179,7 @@ class Recorder:
             self.report.count(label, "created")
             written = self.created = True
         else:
-            written = self.merge(instance, plain, many, line)
+            written = self.merge(instance, plain, many, line, quiet=quiet)
             self.created = False
         key = (self.content_type_id(model), instance.pk)
         if written or not reference or key in self.previous or key in self.touched:
@@ -178,6 +192,8 @@ class Recorder:
         plain: dict[str, Any],
         many: dict[str, list],
         line: int | None,
+        *,
+        quiet: tuple[str, ...] = (),
     ) -> bool:
         given: dict[str, list[Any]] | None = None  # read only when a field differs
         changed: list[str] = []
@@ -186,17 +202,18 @@ class Recorder:
             current = current_value(instance, name)
             if name in many:
                 new = sorted(new)
-            if current == new:
+            if comparable(current) == comparable(new):
                 continue
             if given is None:
                 given = self.given_before(instance)
-            if current in given.get(name, ()) or (name not in given and current in EMPTY):
+            before = [comparable(v) for v in given.get(name, ())]
+            if comparable(current) in before or (name not in given and current in EMPTY):
                 if name in many:
                     getattr(instance, name).set(value)
                 else:
                     setattr(instance, name, value)
                 changed.append(name)
-            else:
+            elif name not in quiet:
                 self.report.conflicts.append(
                     Conflict(
                         record=f"{instance._meta.verbose_name} “{instance}”",
@@ -204,6 +221,7 @@ class Recorder:
                         editor_value=display(instance, name, current),
                         document_value=display(instance, name, new),
                         line=line,
+                        diff=text_diff(current, new),
                     )
                 )
         if [name for name in changed if name in plain]:
@@ -289,7 +307,8 @@ class Recorder:
             content_type_id=row.content_type_id, object_id=row.object_id
         ).exists()
         untouched = all(
-            current_value(instance, name) == (sorted(v) if isinstance(v, list) else v)
+            comparable(current_value(instance, name))
+            == comparable(sorted(v) if isinstance(v, list) else v)
             for name, v in row.imported_values.items()
         )
         if others:

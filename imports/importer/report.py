@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from typing import Any, Literal
 
 Action = Literal["created", "updated", "unchanged", "deleted"]
@@ -29,6 +30,7 @@ class Conflict:
     editor_value: str
     document_value: str
     line: int | None
+    diff: str = ""  # for text: what differs, instead of both texts in full
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -37,7 +39,60 @@ class Conflict:
             "editor_value": self.editor_value,
             "document_value": self.document_value,
             "line": self.line,
+            "diff": self.diff,
         }
+
+
+DIFF_CONTEXT = 4  # words kept on each side of a change in a line
+DIFF_LINES = 12  # longest diff shown
+
+
+def text_diff(old: Any, new: Any) -> str:
+    """A short diff of two texts ("" unless both are text and one is long or has several
+    lines): lines only in one as ``- …`` / ``+ …``; a line changed in place as ``~ …`` with
+    only its changed words marked ``[-old-]{+new+}``, a few words around them."""
+    if not (isinstance(old, str) and isinstance(new, str)):
+        return ""
+    if len(old) <= 80 and len(new) <= 80 and "\n" not in old + new:
+        return ""
+    old_lines = old.replace("\r\n", "\n").strip().split("\n")
+    new_lines = new.replace("\r\n", "\n").strip().split("\n")
+    out: list[str] = []
+    matcher = SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            out += [
+                _word_diff(a, b) for a, b in zip(old_lines[i1:i2], new_lines[j1:j2], strict=True)
+            ]
+        else:
+            out += [f"- {line}" for line in old_lines[i1:i2]]
+            out += [f"+ {line}" for line in new_lines[j1:j2]]
+    if len(out) > DIFF_LINES:
+        out = [*out[:DIFF_LINES], f"… {len(out) - DIFF_LINES} more"]
+    return "\n".join(out)
+
+
+def _word_diff(old: str, new: str) -> str:
+    a, b = old.split(), new.split()
+    ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    parts: list[str] = []
+    for number, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag == "equal":
+            words = a[i1:i2]
+            head = words[:DIFF_CONTEXT] if number else []
+            tail = words[-DIFF_CONTEXT:] if number < len(ops) - 1 else []
+            if len(words) > len(head) + len(tail):
+                parts += [*head, "…", *tail]
+            else:
+                parts += words
+            continue
+        if i2 > i1:
+            parts.append("[-" + " ".join(a[i1:i2]) + "-]")
+        if j2 > j1:
+            parts.append("{+" + " ".join(b[j1:j2]) + "+}")
+    return "~ " + " ".join(parts)
 
 
 @dataclass(slots=True)

@@ -113,13 +113,20 @@ class Command(BaseCommand):
                 style.WARNING(f"    warning: {report.where(warning.line)}: {warning.text}")
             )
         for conflict in report.conflicts:
-            self.stdout.write(
-                style.NOTICE(
+            where = f" (line {conflict.line})" if conflict.line else ""
+            if conflict.diff:  # long text: what differs, not both texts
+                diff = conflict.diff.replace("\n", "\n        ")
+                message = (
+                    f"    conflict: {conflict.record} {conflict.field}{where}: kept the "
+                    f"editor's text; the document differs:\n        {diff}"
+                )
+            else:
+                message = (
                     f"    conflict: {conflict.record} {conflict.field}: kept the editor's "
                     f"“{conflict.editor_value}”, the document says “{conflict.document_value}”"
-                    + (f" (line {conflict.line})" if conflict.line else "")
+                    + where
                 )
-            )
+            self.stdout.write(style.NOTICE(message))
 
     def summary(self, result: ImportReport) -> None:
         if self.verbosity < 1:
