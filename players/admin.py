@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import NormalizedSearchMixin
+from core.templatetags.kader import partial_date
 from players.models import (
     BiographySection,
     Cap,
@@ -204,11 +205,20 @@ class PlayerAdmin(NormalizedSearchMixin, SimpleHistoryAdmin):
 
 @admin.register(Spell)
 class SpellAdmin(SimpleHistoryAdmin):
-    list_display = ("player", "club", "kind", "owner_club", "start", "end")
+    list_display = ("player", "club", "kind", "owner_club", "start_shown", "end_shown")
     list_filter = ("kind",)
     list_select_related = ("player", "club", "owner_club")
     autocomplete_fields = ("player", "club", "owner_club")
     search_fields = ("player__search_text", "club__search_text")
+
+    # A date known only to the year or month is shown so ("2024", not "Dec. 31, 2024").
+    @admin.display(description=_("from"), ordering="start")
+    def start_shown(self, spell: Spell) -> str:
+        return partial_date(spell.start, spell.start_precision) or "-"
+
+    @admin.display(description=_("until"), ordering="end")
+    def end_shown(self, spell: Spell) -> str:
+        return partial_date(spell.end, spell.end_precision) or "-"
 
 
 @admin.register(SeasonStatistics)
