@@ -7,7 +7,7 @@ from django.urls import translate_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language, get_language_from_path, override
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from core.web import absolute
 
@@ -42,7 +42,7 @@ def set_language(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=86400, public=True)
 def favicon(request: HttpRequest) -> FileResponse:
     """/favicon.ico, where browsers and feed readers look for it without asking the page."""
@@ -52,7 +52,7 @@ def favicon(request: HttpRequest) -> FileResponse:
     return FileResponse(open(found, "rb"), content_type="image/x-icon")
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=86400, public=True)
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [

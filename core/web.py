@@ -47,6 +47,10 @@ class PageMeta:
         self.alternates = [
             (code, absolute(translate_url(request.path, code))) for code, _ in settings.LANGUAGES
         ]
+        # The sitemap names the default language's page as x-default too: say the same.
+        self.alternates.append(
+            ("x-default", absolute(translate_url(request.path, settings.LANGUAGE_CODE)))
+        )
         # Open Graph requires an image: the site's own card when the record has none.
         self.image = absolute(self.image or static(DEFAULT_IMAGE))
         return self

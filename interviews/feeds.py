@@ -64,4 +64,6 @@ class InterviewFeed(Feed):
         return item.published_at
 
     def item_updateddate(self, item: Interview):
-        return item.updated_at
+        # The interview's own date; the record's last change only when the document
+        # states none (Atom needs an <updated> on every entry).
+        return item.published_at or item.updated_at

@@ -25,38 +25,54 @@ def interview_list_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-@conditional_page
-def interview_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
-    interview = interview_detail(slug)
-    title = interview_title(interview.title, interview.language)
-    meta = PageMeta(
-        title=title,
-        description=interview.standfirst[:300] or title,
-        og_type="article",
-    ).for_request(request)
+def interview_json_ld(interview, headline: str, meta: PageMeta) -> dict:
+    """schema.org Article: the headline in the interview's own language (interview_title
+    writes a made-up title in it), dates from the document, never the import time."""
     article: dict = {
         "@context": "https://schema.org",
         "@type": "Article",
-        "headline": title[:110],
+        "headline": headline[:110],
         "inLanguage": interview.language,
         "url": meta.canonical,
         "mainEntityOfPage": meta.canonical,
+        "image": meta.image,
     }
     if interview.standfirst:
         article["description"] = interview.standfirst
+    publisher = None
+    if interview.outlet:
+        publisher = {"@type": "Organization", "name": interview.outlet.name}
+        if interview.outlet.website:
+            publisher["url"] = interview.outlet.website
+        article["publisher"] = publisher
+    # A web interview without a byline is the outlet's own.
     if interview.author:
         article["author"] = {"@type": "Person", "name": interview.author}
-    if interview.outlet:
-        article["publisher"] = {"@type": "Organization", "name": interview.outlet.name}
+    elif publisher:
+        article["author"] = publisher
     if interview.published_at:
         article["datePublished"] = interview.published_at.isoformat()
-    article["dateModified"] = interview.updated_at.isoformat()
+        article["dateModified"] = interview.published_at.isoformat()
     if interview.about:
         article["about"] = [
             {"@type": "Person", "name": p.name, "url": absolute(p.get_absolute_url())}
             for p in interview.about
         ]
-    meta.json_ld = article
+    return article
+
+
+@conditional_page
+def interview_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
+    interview = interview_detail(slug)
+    title = interview_title(interview.title, interview.language)
+    photos = [p.photo_rendition.url for p in interview.about if p.photo_rendition]
+    meta = PageMeta(
+        title=title,
+        description=interview.standfirst[:300] or title,
+        og_type="article",
+        image=photos[0] if photos else "",
+    ).for_request(request)
+    meta.json_ld = interview_json_ld(interview, title, meta)
     return render(
         request, "interviews/interview_detail.html", {"interview": interview, "meta": meta}
     )

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from core.i18n import country_name
+from core.i18n import country_name, place_with_country, position_detail
 from core.web import absolute
 from players.selectors import PlayerPage
 
@@ -35,6 +35,28 @@ def _birth_date(player) -> str:
     return player.date_of_birth.isoformat()
 
 
+def _birth_place(player) -> dict | None:
+    """The place with its country, as the page shows it: 'Mönchengladbach, Germany'."""
+    country = player.country_of_birth
+    if not player.place_of_birth and not country:
+        return None
+    place: dict = {
+        "@type": "Place",
+        "name": place_with_country(
+            player.place_of_birth or "",
+            country.code if country else "",
+            country.name if country else "",
+        ),
+    }
+    if country:
+        place["containedInPlace"] = {
+            "@type": "Country",
+            "name": country_name(country.code, country.name),
+            "identifier": country.code,
+        }
+    return place
+
+
 def player_json_ld(page: PlayerPage, url: str) -> dict:
     player = page.player
     data: dict = {
@@ -52,8 +74,8 @@ def player_json_ld(page: PlayerPage, url: str) -> dict:
         data["image"] = absolute(player.photo_rendition.url)
     if birth := _birth_date(player):
         data["birthDate"] = birth
-    if player.place_of_birth:
-        data["birthPlace"] = {"@type": "Place", "name": player.place_of_birth}
+    if place := _birth_place(player):
+        data["birthPlace"] = place
     nations = [country_name(c.code, c.name) for c in player.nationalities.all()]
     if nations:
         data["nationality"] = [{"@type": "Country", "name": n} for n in nations]
@@ -64,7 +86,10 @@ def player_json_ld(page: PlayerPage, url: str) -> dict:
             "unitCode": "CMT",
         }
     if player.position:
-        data["jobTitle"] = player.get_position_display()
+        data["jobTitle"] = str(player.get_position_display())
+        if player.position_detail:
+            detail, _translated = position_detail(player.position_detail)
+            data["jobTitle"] += f" ({detail})"
     if player.current_club and player.current_club.is_published:
         data["memberOf"] = {
             "@type": "SportsTeam",
