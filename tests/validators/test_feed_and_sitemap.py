@@ -52,3 +52,13 @@ def test_the_sitemap_lists_exactly_the_alternates_each_page_declares(seeds):
         assert loc
         listed = {(a.get("hreflang"), a.get("href")) for a in url.findall(f"{XHTML}link")}
         assert listed == declared_alternates(client, loc), loc
+
+
+def test_robots_favicon_sitemap_and_feeds_answer_head_like_get(seeds):
+    client = Client()
+    for url in ("/robots.txt", "/favicon.ico", "/sitemap.xml", "/feeds/interviews/", "/"):
+        head, get = client.head(url), client.get(url)
+        assert head.status_code == get.status_code == 200, url
+        assert head["Content-Type"] == get["Content-Type"], url
+        head.close()  # the favicon is a FileResponse: let go of its file
+        get.close()
