@@ -83,6 +83,14 @@ SIGNED_AS_YOUTH_RE = re.compile(
     r"\s+as\s+an?\s+(?:schoolboy|youth|junior|trainee|apprentice)"
 )
 # A sentence about youth football: 'youth', 'academy', 'football school', 'as a boy'.
+# An age under 18 that dates a sentence: 'At 13 he was spotted…', 'aged 15', 'at the age of 14'
+# (not a date: 'at 15 July').
+YOUNG_AGE_RE = re.compile(
+    r"(?i)\b(?:at\s+the\s+age\s+of|aged|at)\s+(?:[5-9]|1[0-7])\b(?![.,]?\d)"
+    r"(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+)
+# A senior career in the same sentence: 'at 17 he made his first-team debut'.
+SENIOR_WORD_RE = re.compile(r"(?i)\b(?:first[- ]team|senior|professional|debut|contract)\b")
 YOUTH_WORD_RE = re.compile(r"(?i)\b(?:youth|academy|junior|schoolboy|football\s+school|boy)\b")
 # The year a youth club was joined: 'in 2018', 'im Jahr 2018'.
 YOUTH_YEAR_RE = re.compile(rf"\b(?:in|im Jahr)\s+({YEAR_RE})\b")
@@ -337,6 +345,11 @@ class CareerReader:
                 for start, name in club_list(text, m.end()):
                     if club := self.youth_club(name, line):
                         found.append((start, club, None, None))
+        if YOUNG_AGE_RE.search(text) and not SENIOR_WORD_RE.search(text):
+            # every club joined in a sentence that gives him an age under 18 is a youth club
+            for move in MOVE_RE.finditer(text):
+                if club := self.club(move.group("club"), line):
+                    found.append((move.start(), club, None, None))
         if academy := JOINED_ACADEMY_RE.search(text):
             name = ACADEMY_NAME_RE.sub("", clean_name(academy.group("club")))
             if clean_name(academy.group("club")) != name and (club := self.club(name, line)):

@@ -14,12 +14,9 @@ from imports.importer import Upload, import_documents
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 PAIRS = expected_files(CORPUS)
-# Facts the parser does not read yet, each for a reason given in the closing note of
-# issue 9. The test fails when one is read after all: then remove it here.
-KNOWN_MISSING = {
-    # "joined CSKA Moscow, for whose reserve team he played": read as a senior move.
-    "vitaliy-denisov.txt": {"youth club CSKA Moscow"},
-}
+# Facts the parser does not read yet, each with its reason (none today). The test fails
+# when one is read after all: then remove it here.
+KNOWN_MISSING: dict[str, set[str]] = {}
 
 
 def test_the_corpus_is_there():

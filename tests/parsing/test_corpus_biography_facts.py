@@ -119,7 +119,7 @@ PRESENT_YOUTH = {  # the youth clubs read today; the rest are listed as not supp
     "leon-legge": ["Little Common"],
     "sam-allardyce": ["Bolton Wanderers"],
     "diego": ["Comercial", "Paulistinha", "Santos"],
-    "vitaliy-denisov": ["Pakhtakor", "Akademika"],
+    "vitaliy-denisov": ["Pakhtakor", "Akademika", "CSKA Moscow"],
     "alberto-aquilani": ["Spes Montesacro", "Roma"],
     "tsuneyasu-miyamoto": ["Gamba Osaka"],
     "marco-motta": ["Usmate", "Atalanta"],

@@ -199,3 +199,47 @@ def test_every_real_document_parses():
             parse_document(path.read_text(encoding="utf-8"), path.name)
         except ParseError as error:  # pragma: no cover - the message is the failure
             pytest.fail(str(error))
+
+
+# --- a club joined at an age under 18 ----------------------------------------------------------
+
+AGE = """= B Player =
+
+- Position: Defender
+
+ is a Russian footballer.
+
+==Club career==
+{sentence}
+
+==Career statistics==
+
+| Club | Season | League | | Total | |
+| Apps | Goals | Apps | Goals | | |
+| Lokomotiv Moscow | 2012–13 | 8 | 0 | 8 | 0 |
+| Torpedo Moscow | 2013–14 | 9 | 0 | 9 | 0 |
+"""
+
+
+def youth_and_moves(sentence: str) -> tuple[list[str], list[str]]:
+    doc = parse_document(AGE.format(sentence=sentence), "bio.txt")
+    assert isinstance(doc, BiographyDocument)
+    return [y.club for y in doc.youth_spells], [t.club for t in doc.transfers]
+
+
+def test_a_club_joined_at_fourteen_is_a_youth_club():
+    youth, moves = youth_and_moves("At 14 he joined Torpedo Moscow, for whose reserves he played.")
+    assert youth == ["Torpedo Moscow"]
+    assert "Torpedo Moscow" not in moves
+
+
+def test_a_first_team_debut_at_seventeen_is_no_youth_spell():
+    youth, _moves = youth_and_moves(
+        "At 17 he joined Torpedo Moscow and made his first-team debut in 2013."
+    )
+    assert youth == []
+
+
+def test_a_date_is_not_an_age():
+    youth, _moves = youth_and_moves("On 15 July 2013 he joined Torpedo Moscow at 15 July prices.")
+    assert youth == []
