@@ -5,6 +5,7 @@ The records themselves are built by tests/factories.py.
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import connection, connections
 from django.tasks import task_backends
 from django.tasks.backends.immediate import ImmediateBackend
 from django.test import Client
@@ -14,6 +15,22 @@ from core.publishing import Status
 from interviews.models import Interview, Outlet
 from players.models import Player
 from tests import factories
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_stray_connections_at_the_end(django_db_setup, django_db_blocker):
+    """The live server's request threads (browser tests) may keep a connection whose
+    request the browser abandoned; on PostgreSQL that session would stop the test database
+    from being dropped at the end. End them before pytest-django drops it."""
+    yield
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+        connections.close_all()
 
 
 @pytest.fixture(autouse=True)
