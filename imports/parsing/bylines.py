@@ -76,6 +76,14 @@ INTERVIEW_LED_BY_RE = re.compile(
     rf"\b(?:Das|Die) (?:Interview|Gespräch|Fragen) (?:führte|führten|stellte) (?P<author>{PERSON})"
 )
 SAT_DOWN_RE = re.compile(rf"(?P<author>{PERSON}) (?:sat down|caught up|spoke) with\b")
+# A list bullet opening a furniture line: '• Aktualisiert: 19.01.2023', '· 12:16 Uhr'.
+BULLET_RE = re.compile(r"^[•·▪] ?")
+# A time alone on its line, under a dateline without one: '12:16 Uhr', '2:30 PM', '16.30 h MEZ'.
+TIME_LINE_RE = re.compile(
+    rf"^(?:(?i:um|at) )?(?P<time>{TIME})(?: ?(?i:uhr|h))?(?: (?P<zone>UTC|GMT|MEZ|MESZ|CET|CEST))?$"
+)
+# A date opening a line that names the piece: '1 February 2005 : Interview With Kevin Gall'.
+DATE_HEADING_RE = re.compile(rf"^(?P<date>{DATE}) : (?P<rest>\S.*)$")
 # Where a pair of authors splits: 'A & B', 'A, B und C'.
 AUTHOR_SPLIT_RE = re.compile(r",| und | and | & ")
 
@@ -162,6 +170,39 @@ def read_byline(line: str, language: str | None) -> Byline | None:
     if m := AUTHOR_LINE_RE.match(text):
         return Byline(split_authors(m["authors"]), None, None)
     return None
+
+
+def read_head_dateline(line: str, language: str | None) -> Byline | None:
+    """A dateline trusted only in a page's head, above the first turn and the first prose:
+    one after a list bullet ('• Aktualisiert: 19.01.2023') or a date opening a heading
+    ('1 February 2005 : Interview With Kevin Gall', the heading kept as ``rest``)."""
+    text = line.strip()
+    unbulleted = BULLET_RE.sub("", text, count=1)
+    if unbulleted != text:
+        byline = read_byline(unbulleted, language)
+        if byline is not None and byline.published is not None:
+            return byline
+    if m := DATE_HEADING_RE.match(text):
+        day = parse_date_part(m["date"], language)
+        if day is not None:
+            return Byline((), day, m["rest"])
+    return None
+
+
+def with_time_line(byline: Byline, line: str, language: str | None) -> Byline | None:
+    """The byline with the time printed alone on the next line ('• 12:16 Uhr'); None when
+    the byline has a time already or the line is no time."""
+    published = byline.published
+    if published is None or isinstance(published, dt.datetime):
+        return None
+    text = BULLET_RE.sub("", line.strip(), count=1)
+    m = TIME_LINE_RE.match(text)
+    clock = _clock(m["time"]) if m else None
+    if m is None or clock is None:
+        return None
+    german = language == "de" or "uhr" in text.lower()
+    tz = ZONES.get((m["zone"] or "").lower()) or (BERLIN if german else None)
+    return Byline(byline.authors, dt.datetime.combine(published, clock, tzinfo=tz), byline.rest)
 
 
 def author_in_prose(text: str) -> tuple[str | None, str | None]:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from core.text import normalize
 
-from .bylines import Byline, author_in_prose, read_byline
+from .bylines import Byline, author_in_prose, read_byline, read_head_dateline, with_time_line
 from .documents import (
     DocumentKind,
     InterviewDocument,
@@ -92,6 +92,8 @@ KNOWN_OUTLETS = (
 _KNOWN_BY_KEY = {normalize(outlet): outlet for outlet in KNOWN_OUTLETS}
 
 ARTICLE = "an article, not an interview: no question/answer turns"
+# A paragraph this long is prose: the head of the page, where a bare dateline is trusted, ends.
+HEAD_PROSE_WORDS = 25
 
 
 @dataclass(slots=True)
@@ -132,15 +134,34 @@ def _take_furniture(paras: list[_Para], language: str | None) -> _Page:
         page.crumbs = {normalize(item) for item in items[:-1]}
         paras = paras[len(items) :]
     kept: list[_Para] = []
+    in_head = True
+    dated: int | None = None  # index in page.bylines of a dateline on the paragraph just above
     for para in paras:
         text = para.text
         label = LABEL_RE.match(text)
         labelled = label is not None and label["text"] is not None
+        # a labelled question or a paragraph of prose ends the head ('Title : Subtitle' does not)
+        prose = len(text.split()) >= HEAD_PROSE_WORDS
+        in_head = in_head and not prose and not (labelled and is_question_shaped(text))
+        previous, dated = dated, None
+        if in_head and previous is not None:
+            line, dateline = page.bylines[previous]
+            if (timed := with_time_line(dateline, text, language)) is not None:
+                page.bylines[previous] = (line, timed)
+                continue
         byline = None if labelled and len(text) > 160 else read_byline(text, language)
         if byline is not None:  # before furniture: a dateline looks like a time stamp
             page.bylines.append((para.line, byline))
+            dated = len(page.bylines) - 1
             if byline.rest:
                 kept.append(_Para(para.line, byline.rest))
+            continue
+        if in_head and (byline := read_head_dateline(text, language)) is not None:
+            page.bylines.append((para.line, byline))
+            dated = len(page.bylines) - 1
+            rest = normalize(byline.rest or "")
+            if rest and not any(rest in normalize(k.text) for k in kept):
+                kept.append(_Para(para.line, byline.rest or ""))
             continue
         if is_furniture(text):
             continue

@@ -3,7 +3,9 @@ document per shape they brought in."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -243,3 +245,75 @@ def test_a_first_team_debut_at_seventeen_is_no_youth_spell():
 def test_a_date_is_not_an_age():
     youth, _moves = youth_and_moves("On 15 July 2013 he joined Torpedo Moscow at 15 July prices.")
     assert youth == []
+
+
+# --- a dateline near the head, on its own line or opening a heading ------------------------
+
+BULLETED_DATELINE = """Sportnachrichten
+
+Trainer exklusiv: "Wir wollen oben angreifen"
+
+  • Aktualisiert: 03.02.2024
+  • 09:45 Uhr
+  • sport.example / Anna Berg
+
+ran: Herr Trainer, wie lief die Vorbereitung auf die Rückrunde?
+
+Trainer: "Gut. Wir haben viel gearbeitet und sind bereit für das erste Spiel am Samstag."
+
+ran: Und das Ziel?
+
+Trainer: "Oben angreifen, das ist klar."
+"""
+
+
+def test_a_bulleted_dateline_and_the_time_under_it_are_one_berlin_time():
+    doc = _interview(BULLETED_DATELINE)
+    assert doc.published == dt.datetime(2024, 2, 3, 9, 45, tzinfo=ZoneInfo("Europe/Berlin"))
+
+
+def test_a_bulleted_dateline_without_a_time_line_is_a_date():
+    doc = _interview(BULLETED_DATELINE.replace("  • 09:45 Uhr\n", ""))
+    assert doc.published == dt.date(2024, 2, 3)
+
+
+def test_a_published_label_after_a_bullet_is_read():
+    doc = _interview(
+        BULLETED_DATELINE.replace("Aktualisiert: 03.02.2024", "Veröffentlicht: 03.02.2024")
+    )
+    assert doc.published is not None
+    assert doc.published.isoformat().startswith("2024-02-03T09:45")
+
+
+DATE_HEADING = """Club News Page : Interview With Sam Striker
+3 March 2006 : Interview With Sam Striker
+Sam Striker is happy on the wing, though it is not the position he was signed to play:
+
+SS: It's really good to play out there because I can still run at people.
+
+Qu: Are you as quick as ever?
+
+SS: Yes. I did some sprinting work a few years ago.
+"""
+
+
+def test_a_date_opening_a_heading_line_is_the_publication_date():
+    doc = _interview(DATE_HEADING)
+    assert doc.published == dt.date(2006, 3, 3)
+    assert doc.title == "Club News Page : Interview With Sam Striker"
+
+
+def test_a_date_opening_an_answer_is_not_the_publication_date():
+    text = DATE_HEADING.replace("3 March 2006 : Interview With Sam Striker\n", "").replace(
+        "SS: Yes. I did", "SS: 12 May 2005 : that was the day I did"
+    )
+    doc = _interview(text)
+    assert doc.published is None
+
+
+def test_a_bulleted_date_after_the_first_question_is_not_the_publication_date():
+    text = DATE_HEADING.replace("3 March 2006 : Interview With Sam Striker\n", "").replace(
+        "Qu: Are you as quick as ever?\n", "Qu: Are you as quick as ever?\n\n• 12.05.2005\n"
+    )
+    doc = _interview(text)
+    assert doc.published is None
