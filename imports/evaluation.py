@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from django.db.models import Q
+from django.utils import timezone
 
 from core.text import normalize
 from interviews.models import Interview, Turn
@@ -318,7 +319,7 @@ def _date_matches(expected: str, stored: dt.datetime | None) -> bool:
     wanted = dt.datetime.fromisoformat(expected) if "T" in expected else None
     if wanted is not None and wanted.tzinfo is not None:
         return stored == wanted
-    return stored.date().isoformat() == expected[:10]
+    return timezone.localtime(stored).date().isoformat() == expected[:10]
 
 
 def evaluate_interview(result: DocumentResult, expected: dict[str, Any]) -> None:
