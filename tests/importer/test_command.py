@@ -162,3 +162,35 @@ def test_kader_admin_password_is_not_ignored_after_the_first_run():
     call_command("ensure_admin", "--password", "second-pass-456", "--reset", stdout=out)
     assert "KADER_ADMIN_PASSWORD" in out.getvalue()
     assert User.objects.get(username="admin").check_password("second-pass-456")
+
+
+class Terminal(StringIO):
+    """An output stream that says it is a terminal, as a shell's stdout does."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.django_db
+def test_a_log_gets_one_line_per_document(tmp_path):
+    for number in range(3):
+        (tmp_path / f"copy{number}.txt").write_text(
+            BIOGRAPHY.replace("Mio Backhaus", f"Mio Backhaus{'e' * (number + 1)}"),
+            encoding="utf-8",
+        )
+    out, _ = import_seeds(str(tmp_path))
+    lines = [line for line in out.splitlines() if line.startswith("✓ copy")]
+    assert len(lines) == 3
+    assert "\r" not in out
+
+
+@pytest.mark.django_db
+def test_a_terminal_gets_a_progress_bar_with_rate_and_time_left():
+    out, err = Terminal(), StringIO()
+    call_command("import_seeds", stdout=out, stderr=err)
+    text = out.getvalue()
+    assert "\r[" in text  # the line rewrites itself
+    assert "3/3 documents" in text
+    assert "/s · 0:00 left" in text
+    # the bar is cleared before the summary, which stays readable
+    assert "3 documents: 3 new" in text.rsplit("\r", 1)[-1]

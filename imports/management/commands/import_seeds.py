@@ -14,16 +14,15 @@ and is listed as a conflict. -v 0 prints only failures, -v 2 every warning and c
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, OutputWrapper
 from django.db import InterfaceError, OperationalError, connection
 
 from imports.importer import DocumentReport, ImportReport, import_documents, read_paths
 from imports.importer.report import ACTIONS
-
-PROGRESS_FROM = 50  # documents: show a progress line on longer runs
 
 
 def database_unreachable(error: Exception) -> str:
@@ -62,13 +61,16 @@ class Command(BaseCommand):
         for unreadable in uploads:
             if isinstance(unreadable, DocumentReport):
                 self.document(unreadable)
-        step = max(1, len(uploads) // 20)
+        bar = ProgressBar(self.stdout) if self.verbosity >= 1 and self.stdout.isatty() else None
 
         def progress(number: int, count: int, report: DocumentReport) -> None:
-            if report.failed or self.verbosity >= 2 or count < PROGRESS_FROM:
+            if bar is None:  # a log or a pipe: one line per document
                 self.document(report)
-            elif self.verbosity >= 1 and (number % step == 0 or number == count):
-                self.stdout.write(f"  … {number}/{count} documents")
+                return
+            if report.failed or self.verbosity >= 2 or report.conflicts:
+                bar.clear()
+                self.document(report)
+            bar.draw(number, count, failed=report.failed)
 
         try:
             result = import_documents(
@@ -76,6 +78,8 @@ class Command(BaseCommand):
             )
         except (OperationalError, InterfaceError) as error:
             raise CommandError(database_unreachable(error)) from None
+        if bar is not None:
+            bar.clear()
         self.summary(result)
         if result.failed:
             raise CommandError(
@@ -156,3 +160,41 @@ def counts_line(report: DocumentReport) -> str:
     if report.conflicts:
         extra.append(f"{len(report.conflicts)} conflicts")
     return ", ".join(parts + extra) or "nothing to import"
+
+
+class ProgressBar:
+    """One self-rewriting terminal line: documents done, failures, rate and time left."""
+
+    WIDTH = 24
+
+    def __init__(self, out: OutputWrapper) -> None:
+        self.out = out
+        self.started = time.monotonic()
+        self.failed = 0
+        self.shown = False
+
+    def draw(self, number: int, count: int, *, failed: bool = False) -> None:
+        self.failed += failed
+        elapsed = max(time.monotonic() - self.started, 1e-6)
+        rate = number / elapsed
+        left = (count - number) / rate if rate else 0.0
+        filled = round(self.WIDTH * number / count) if count else self.WIDTH
+        failures = f" · {self.failed} failed" if self.failed else ""
+        line = (
+            f"[{'#' * filled}{'.' * (self.WIDTH - filled)}] {number}/{count} documents"
+            f"{failures} · {rate:.1f}/s · {minutes(left)} left"
+        )
+        self.out.write("\r" + line + "\x1b[K", ending="")
+        self.out.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            self.out.write("\r\x1b[K", ending="")
+            self.shown = False
+
+
+def minutes(seconds: float) -> str:
+    """0:07, 12:30 — the time left as a person reads it."""
+    whole = round(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
