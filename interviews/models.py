@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from clubs.models import Club
+from core.history import History
 from core.publishing import Publishable, unique_slug
 from players.models import Player
 
@@ -61,7 +62,7 @@ class Interview(Publishable):
     )
     provenance = GenericRelation("sources.Provenance")
 
-    history = HistoricalRecords(excluded_fields=["search_text"])
+    history = History(excluded_fields=["search_text"], m2m_fields=["players"])
 
     class Meta:
         ordering = [F("published_at").desc(nulls_last=True), "title"]
@@ -139,6 +140,8 @@ class Mention(models.Model):
         Club, null=True, blank=True, on_delete=models.CASCADE, related_name="mentions"
     )
     name = models.CharField(_("name as written"), max_length=200)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]

@@ -1,0 +1,99 @@
+"""History that writes one entry per record per save, many-to-many fields included.
+
+django-simple-history writes a row on every save and another on every change of a
+many-to-many field it follows (``m2m_fields``). A form saves the record and then its
+many-to-many fields, the importer creates a record and then adds its players: two rows
+for one change. ``History`` folds the writes of one record that happen inside the same
+transaction (the admin's change view, the importer's document) into the row the first
+write made, so the history shows one entry per save with the values it left.
+"""
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models, router, transaction
+from django.dispatch import receiver
+from simple_history.models import HistoricalRecords
+from simple_history.signals import post_create_historical_record
+
+OPEN_ROW = "_history_open_row"
+LAST_ROW = "_history_last_row"
+
+
+@receiver(post_create_historical_record)
+def _keep_last_row(sender: Any, instance: models.Model, history_instance: Any, **kw: Any) -> None:
+    instance.__dict__[LAST_ROW] = history_instance
+
+
+def _current_block(using: str) -> object | None:
+    """The innermost transaction block the caller opened; a test case's own block (which
+    spans the whole test) does not count, so tests see what production does."""
+    blocks = transaction.get_connection(using).atomic_blocks
+    for block in reversed(blocks):
+        if not getattr(block, "_from_testcase", False):
+            return block
+    return None
+
+
+class History(HistoricalRecords):
+    """HistoricalRecords writing one row per record and transaction (see the module)."""
+
+    def _open_row(self, instance: models.Model) -> Any:
+        block, row = getattr(instance, OPEN_ROW, (None, None))
+        if block is None:
+            return None
+        using = router.db_for_write(type(instance))
+        if not any(b is block for b in transaction.get_connection(using).atomic_blocks):
+            return None
+        return row
+
+    def _remember(self, instance: models.Model, row: Any) -> None:
+        block = _current_block(router.db_for_write(type(instance)))
+        if block is not None:
+            setattr(instance, OPEN_ROW, (block, row))
+
+    def _refresh(self, row: Any, instance: models.Model) -> None:
+        """The open row takes the values the record has now, many-to-many included."""
+        for field in self.fields_included(instance):
+            setattr(row, field.attname, getattr(instance, field.attname))
+        row.save()
+        for field in row._history_m2m_fields:
+            self.m2m_models[field].objects.filter(history=row).delete()
+        self.create_historical_record_m2ms(row, instance)
+
+    def create_historical_record(
+        self, instance: models.Model, history_type: str, using: str | None = None
+    ) -> None:
+        super().create_historical_record(instance, history_type, using=using)
+        if history_type == "-":
+            instance.__dict__.pop(OPEN_ROW, None)
+            return
+        row = instance.__dict__.pop(LAST_ROW, None)
+        if row is not None:
+            self._remember(instance, row)
+
+    def post_save(
+        self, instance: models.Model, created: bool, using: Any = None, **kwargs: Any
+    ) -> None:
+        row = None if created else self._open_row(instance)
+        if row is None or kwargs.get("raw", False):
+            super().post_save(instance, created, using=using, **kwargs)
+        elif getattr(settings, "SIMPLE_HISTORY_ENABLED", True) and not hasattr(
+            instance, "skip_history_when_saving"
+        ):
+            self._refresh(row, instance)
+
+    def m2m_changed(
+        self, instance: models.Model, action: str, attr: str, pk_set: Any, reverse: bool, **kw: Any
+    ) -> None:
+        if reverse:
+            # player.interviews.add(interview): each interview's players changed.
+            if action in ("post_add", "post_remove") and pk_set:
+                for record in kw["model"]._default_manager.filter(pk__in=pk_set):
+                    self.m2m_changed(record, action, attr, None, False)
+            return
+        row = self._open_row(instance)
+        if row is None:
+            super().m2m_changed(instance, action, attr, pk_set, reverse, **kw)
+        elif action in ("post_add", "post_remove", "post_clear"):
+            self._refresh(row, instance)
