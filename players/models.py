@@ -7,6 +7,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -22,6 +23,7 @@ from core.images import (
     validate_image,
 )
 from core.publishing import Publishable, precision_field, unique_slug
+from core.text import normalize
 
 PHOTO_RENDITION_PX = 480
 
@@ -85,6 +87,10 @@ class Player(RemembersFiles, Publishable):
         help_text=_("Facts from a source the model has no field for, kept for the editor."),
     )
     provenance = GenericRelation("sources.Provenance")
+    # The full name and the name shown folded as search_text folds them (core.text.normalize),
+    # for the importer's exact, indexed lookup of a player by name (imports find_player).
+    name_key = models.CharField(max_length=200, editable=False, blank=True, default="")
+    known_as_key = models.CharField(max_length=200, editable=False, blank=True, default="")
 
     history = History(
         excluded_fields=["search_text", "photo_rendition"], m2m_fields=["nationalities"]
@@ -98,8 +104,19 @@ class Player(RemembersFiles, Publishable):
                 name="player_height_plausible",
             ),
         ]
-        # SELECT MAX(updated_at): the ETag of every public page (core.web.content_version).
-        indexes = [models.Index(fields=["updated_at"], name="player_updated_at")]
+        indexes = [
+            # SELECT MAX(updated_at): the ETag of every public page (core.web.content_version).
+            models.Index(fields=["updated_at"], name="player_updated_at"),
+            # The players list in its order, published only: any page from the index.
+            models.Index(
+                fields=["full_name", "id"],
+                condition=Q(status="published"),
+                name="player_published_by_name",
+            ),
+            models.Index(fields=["name_key"], name="player_name_key"),
+            models.Index(fields=["known_as_key"], name="player_known_as_key"),
+            # On PostgreSQL search_text also has a trigram GIN index (see the migration).
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -117,6 +134,11 @@ class Player(RemembersFiles, Publishable):
         if self.pk:
             names += [alt.name for alt in self.alternative_names.all()]
         return names
+
+    def refresh_search_text(self) -> None:
+        super().refresh_search_text()
+        self.name_key = normalize(self.full_name)[:200]
+        self.known_as_key = normalize(self.known_as)[:200]
 
     def save(self, *args, **kwargs) -> None:
         if not self.slug:
@@ -147,6 +169,8 @@ class PlayerName(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["player", "name"], name="player_name_unique_per_player")
         ]
+        # name__iexact (the importer's find_player) on PostgreSQL: UPPER(name) = UPPER(%s).
+        indexes = [models.Index(Upper("name"), name="player_name_upper")]
 
     def __str__(self) -> str:
         return self.name
