@@ -12,6 +12,9 @@ SOURCE_PERMISSIONS = (
     "add_sourcedocument",
     "view_sourcedocument",
     "view_provenance",
+    # Conflicts between sources are settled (changed) by editors, never added or deleted.
+    "view_conflict",
+    "change_conflict",
 )
 
 

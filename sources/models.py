@@ -109,9 +109,7 @@ class Provenance(models.Model):
     def facts(self) -> list[tuple[str, str]]:
         """(field, value) of what the document gave the record, as an editor reads them."""
         model = self.content_type.model_class()
-        return [
-            readable_value(model, name, value) for name, value in self.imported_values.items()
-        ]
+        return [readable_value(model, name, value) for name, value in self.imported_values.items()]
 
 
 def readable_value(model: type[models.Model] | None, name: str, value: Any) -> tuple[str, str]:

@@ -1,14 +1,18 @@
-"""Writing one document's records: three-way merge with the editor's changes, provenance.
+"""Writing one document's records: a merge that never lets one source overwrite another.
 
 Every record a document gives goes through ``Recorder.sync``: find or create it, then for
-each field compare three values, the current one, the document's one and the ones
-documents gave it before (``Provenance.imported_values``):
+each field compare the current value with the document's, and with the values documents
+gave it before (``Provenance.imported_values``):
 
 - current equals the document's value: nothing to do;
-- current is a value some document gave (or empty and no document ever gave one): the
-  editor did not touch it, so the document's value is written;
-- otherwise an editor changed it in the admin: the editor's value is kept and the
-  conflict is reported (with a short diff for text).
+- current is empty and no document ever gave the field a value, or current is the value
+  this same document gave at its last import (a new version of it) and no other document
+  gave it: the document's value is written;
+- otherwise another document or an editor set the current value: it stays, and a
+  persistent conflict (``sources.Conflict``) waits for an editor, who keeps the current
+  value or takes the document's. A decision is remembered: proposing the value the editor
+  turned down against the one they chose raises nothing again; re-importing does not
+  duplicate an open conflict.
 
 Text compares after normalising line endings and surrounding white space: the admin's
 form sends ``\r\n`` and strips the ends, so a save without a change is never a conflict.
@@ -24,11 +28,13 @@ from functools import cache
 from typing import Any, TypeVar
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import connection, models
 from simple_history.utils import bulk_create_with_history
 
-from imports.importer.report import Conflict, DocumentReport, text_diff
+from imports.importer.report import Change, Conflict, DocumentReport, text_diff
 from imports.parsing.documents import ParseError
+from sources.models import Conflict as QueuedConflict
 from sources.models import Provenance, SourceDocument
 
 EMPTY: tuple[Any, ...] = (None, "", [], {})
@@ -113,6 +119,7 @@ class Recorder:
     deferred_notes: list[tuple[models.Model, dict[str, Any], int | None]] = field(
         default_factory=list
     )
+    raised: set[int] = field(default_factory=set)  # queued conflicts this import stands by
 
     @staticmethod
     def content_type_id(model: type[models.Model]) -> int:
@@ -195,7 +202,7 @@ class Recorder:
         *,
         quiet: tuple[str, ...] = (),
     ) -> bool:
-        given: dict[str, list[Any]] | None = None  # read only when a field differs
+        given: list[tuple[int, int | None, dict[str, Any]]] | None = None  # read when needed
         changed: list[str] = []
         for name, value in (plain | many).items():
             new = serialize_many(value) if name in many else serialize(value)
@@ -206,40 +213,139 @@ class Recorder:
                 continue
             if given is None:
                 given = self.given_before(instance)
-            before = [comparable(v) for v in given.get(name, ())]
-            if comparable(current) in before or (name not in given and current in EMPTY):
+            mine = [
+                values[name]
+                for doc, _, values in given
+                if doc == self.document.pk and name in values
+            ]
+            others = [
+                (doc, at) for doc, at, values in given if doc != self.document.pk and name in values
+            ]
+            setters = [
+                (doc, at)
+                for doc, at, values in given
+                if doc != self.document.pk
+                and name in values
+                and comparable(values[name]) == comparable(current)
+            ]
+            own = comparable(current) in [comparable(v) for v in mine] and not setters
+            if own or (not mine and not others and current in EMPTY):
+                old = display(instance, name, current)
                 if name in many:
                     getattr(instance, name).set(value)
                 else:
                     setattr(instance, name, value)
                 changed.append(name)
-            elif name not in quiet:
-                self.report.conflicts.append(
-                    Conflict(
+                self.report.changes.append(
+                    Change(
                         record=f"{instance._meta.verbose_name} “{instance}”",
                         field=str(concrete_field(instance, name).verbose_name),
-                        editor_value=display(instance, name, current),
-                        document_value=display(instance, name, new),
+                        old=old,
+                        new=display(instance, name, new),
                         line=line,
-                        diff=text_diff(current, new),
                     )
                 )
+            elif name not in quiet:
+                self.conflict(instance, name, current, new, line, setters[0] if setters else None)
         if [name for name in changed if name in plain]:
             instance.save()
         self.report.count(str(instance._meta.verbose_name), "updated" if changed else "unchanged")
         return bool(changed)
 
-    def given_before(self, instance: models.Model) -> dict[str, list[Any]]:
-        """Every value any document gave each field of this record at its last import."""
-        rows = Provenance.objects.filter(
-            content_type_id=self.content_type_id(type(instance)), object_id=instance.pk
-        ).values_list("imported_values", flat=True)
-        given: dict[str, list[Any]] = {}
-        for values in rows:
-            for name, value in (values or {}).items():
-                given.setdefault(name, []).append(
-                    sorted(value) if isinstance(value, list) else value
-                )
+    def conflict(
+        self,
+        instance: models.Model,
+        name: str,
+        current: Any,
+        new: Any,
+        line: int | None,
+        setter: tuple[int, int | None] | None,
+    ) -> None:
+        """Queue (or find already queued) the document's value against the current one,
+        and report it; nothing when an editor already decided between the two values."""
+        key = (self.content_type_id(type(instance)), instance.pk)
+        earlier = list(
+            QueuedConflict.objects.of_record(*key).filter(field_name=name).order_by("-pk")
+        )
+        for queued in earlier:
+            if queued.status == QueuedConflict.Status.OPEN:
+                continue
+            chosen, rejected = queued.chosen_and_rejected
+            if comparable(chosen) == comparable(current) and comparable(rejected) == comparable(
+                new
+            ):
+                return  # decided before: the editor's choice stands
+        record_label = f"{instance._meta.verbose_name} “{instance}”"
+        field_label = str(concrete_field(instance, name).verbose_name)
+        values = {
+            "record_label": record_label[:300],
+            "field_label": field_label[:100],
+            "current_value": current,
+            "current_display": display(instance, name, current),
+            "current_document_id": setter[0] if setter else None,
+            "current_line": setter[1] if setter else None,
+            "proposed_value": new,
+            "proposed_display": display(instance, name, new),
+            "line": line,
+            "diff": text_diff(current, new),
+        }
+        queued = next(
+            (
+                q
+                for q in earlier
+                if q.status == QueuedConflict.Status.OPEN and q.document_id == self.document.pk
+            ),
+            None,
+        )
+        known = queued is not None
+        if queued is None:
+            subject = subject_of(instance)
+            queued = QueuedConflict.objects.create(
+                content_type_id=key[0],
+                object_id=key[1],
+                field_name=name,
+                document=self.document,
+                subject_type_id=self.content_type_id(type(subject)),
+                subject_id=subject.pk,
+                subject_label=str(subject)[:300],
+                **values,
+            )
+        elif any(getattr(queued, k) != v for k, v in values.items()):
+            for k, v in values.items():
+                setattr(queued, k, v)
+            queued.save()
+        self.raised.add(queued.pk)
+        source = ""
+        if queued.current_document_id is not None:
+            source = SourceDocument.objects.get(pk=queued.current_document_id).label
+        self.report.conflicts.append(
+            Conflict(
+                record=record_label,
+                field=field_label,
+                editor_value=values["current_display"],
+                document_value=values["proposed_display"],
+                line=line,
+                diff=values["diff"],
+                source=source,
+                record_type=str(instance._meta.verbose_name),
+                known=known,
+            )
+        )
+
+    def given_before(self, instance: models.Model) -> list[tuple[int, int | None, dict[str, Any]]]:
+        """(document id, line, values) of every document that gave this record values, as
+        at its last import; this document's values given earlier in this import too."""
+        key = (self.content_type_id(type(instance)), instance.pk)
+        rows = Provenance.objects.filter(content_type_id=key[0], object_id=key[1]).values_list(
+            "document_id", "line", "imported_values"
+        )
+        given = [
+            (doc, line, {k: sorted(v) if isinstance(v, list) else v for k, v in values.items()})
+            for doc, line, values in rows
+        ]
+        pending = self.touched.get(key)
+        if pending is not None:
+            given.append((self.document.pk, pending.line, pending.values))
         return given
 
     def note(self, instance: models.Model, values: dict[str, Any], line: int | None) -> None:
@@ -293,6 +399,11 @@ class Recorder:
                 row.imported_values, row.line = pending.values, pending.line
                 row.save(update_fields=["imported_values", "line"])
         Provenance.objects.bulk_create(new_rows)
+        # An open conflict this import no longer raises is moot: the document now agrees
+        # with the current value (or no longer states it).
+        QueuedConflict.objects.open().filter(document=self.document).exclude(
+            pk__in=self.raised
+        ).delete()
         for key, row in self.previous.items():
             if key not in self.touched:
                 self.drop(row, deletable)
@@ -330,6 +441,21 @@ def history_manager(model: type[models.Model]) -> Any:
     once, as each access through the model builds a new manager class."""
     name = getattr(model._meta, "simple_history_manager_attribute", None)
     return getattr(model, name) if name else None
+
+
+def subject_of(instance: models.Model) -> models.Model:
+    """The record a conflicting one belongs to, for the queue's filter: a statistics row's
+    or a section's player, a turn's interview; a player or an interview itself."""
+    for name in ("player", "interview"):
+        try:
+            model_field = instance._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if model_field.many_to_one:
+            related = getattr(instance, name)
+            if related is not None:
+                return related
+    return instance
 
 
 def serialize_many(value: Any) -> Any:

@@ -23,14 +23,18 @@ class Message:
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    """A field an editor changed since the last import: the editor's value is kept."""
+    """A field whose current value another document or an editor set: it is kept, and the
+    document's value waits in the conflicts queue (sources.Conflict) for an editor."""
 
     record: str  # 'Player "Mio Backhaus"'
     field: str
-    editor_value: str
+    editor_value: str  # the current value (an editor's or another document's)
     document_value: str
     line: int | None
     diff: str = ""  # for text: what differs, instead of both texts in full
+    source: str = ""  # who set the current value: another document's label, or "" (editor)
+    record_type: str = ""  # 'season statistics', for the counts per record type
+    known: bool = False  # already waiting in the queue before this import
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -40,6 +44,29 @@ class Conflict:
             "document_value": self.document_value,
             "line": self.line,
             "diff": self.diff,
+            "source": self.source,
+            "record_type": self.record_type,
+            "known": self.known,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A field of an existing record the document changes (or, in a dry run, would)."""
+
+    record: str
+    field: str
+    old: str
+    new: str
+    line: int | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "record": self.record,
+            "field": self.field,
+            "old": self.old,
+            "new": self.new,
+            "line": self.line,
         }
 
 
@@ -105,6 +132,7 @@ class DocumentReport:
     counts: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     warnings: list[Message] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
     errors: list[Message] = field(default_factory=list)
     traceback: str = ""  # of an internal error, shown at --verbosity 3
 
@@ -143,14 +171,18 @@ class DocumentReport:
             },
             "warnings": [w.as_dict() for w in self.warnings],
             "conflicts": [c.as_dict() for c in self.conflicts],
+            "changes": [c.as_dict() for c in self.changes],
             "errors": [e.as_dict() for e in self.errors],
         }
 
     @property
-    def count_rows(self) -> list[tuple[str, Counter]]:
-        """(record type, counter) sorted, for templates: a template cannot look up
-        ``counts.items`` on the defaultdict (it finds an empty "items" entry instead)."""
-        return sorted(self.counts.items())
+    def count_rows(self) -> list[tuple[str, Counter, int]]:
+        """(record type, counter, fields in conflict) sorted, for templates: a template
+        cannot look up ``counts.items`` on the defaultdict (it finds an empty "items" entry
+        instead)."""
+        in_conflict = Counter(c.record_type for c in self.conflicts)
+        names = sorted(set(self.counts) | {name for name in in_conflict if name})
+        return [(name, self.counts.get(name, Counter()), in_conflict[name]) for name in names]
 
     @classmethod
     def from_dict(cls, stored: dict[str, Any], *, dry_run: bool = False) -> DocumentReport:
@@ -166,6 +198,7 @@ class DocumentReport:
             report.counts[name].update(counts)
         report.warnings = [Message(w["line"], w["text"]) for w in stored.get("warnings", [])]
         report.conflicts = [Conflict(**c) for c in stored.get("conflicts", [])]
+        report.changes = [Change(**c) for c in stored.get("changes", [])]
         report.errors = [Message(e["line"], e["text"]) for e in stored.get("errors", [])]
         return report
 

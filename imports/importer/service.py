@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 import traceback
@@ -15,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, transaction
+from django.utils import timezone
 
 from imports.importer.budget import Parsed, parser_for_thread, read_document
 from imports.importer.common import SharedReferences
@@ -174,18 +176,39 @@ def _import_parsed(
         previous = {(p.content_type_id, p.object_id): p for p in source.provenance.all()}
     recorder = Recorder(document=source, report=report, previous=previous, user=user)
     kind = KINDS[parsed.kind]
-    kind.run(recorder, parsed, shared)
+    record = kind.run(recorder, parsed, shared)
     recorder.finish(deletable=kind.owns)
+    renamed = describe(source, record)
     report.warnings.sort(key=lambda w: w.line or 0)
     if report.status == "unchanged" and report.wrote_something:
         report.status = "changed"
     stored = report.as_dict() | {"records": len(recorder.touched)}
-    if source.report != stored:
+    if source.report != stored or renamed:
         source.report = stored
         source.save()
     if dry_run:
         transaction.set_rollback(True)
     return report
+
+
+def describe(source: SourceDocument, record: object) -> bool:
+    """Name the document as a reader would, from the record it gave (an interview: its
+    title, outlet and date; a biography: its player), so sources never show a file name.
+    True when that changed (the caller saves)."""
+    published = getattr(record, "published_at", None)
+    if isinstance(published, dt.datetime):
+        published = timezone.localdate(published)
+    outlet = getattr(record, "outlet", None)
+    named = {
+        "title": str(getattr(record, "title", "") or record or "")[:300],
+        "outlet": str(outlet or "")[:200],
+        "published": published if isinstance(published, dt.date) else None,
+    }
+    if all(getattr(source, name) == value for name, value in named.items()):
+        return False
+    for name, value in named.items():
+        setattr(source, name, value)
+    return True
 
 
 def untouched_since_import(source: SourceDocument) -> bool:
