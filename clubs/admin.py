@@ -1,13 +1,10 @@
-from typing import Any
-
 from django.contrib import admin
-from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from clubs.models import Club, ClubName, Competition, Country, NationalTeam, Season
-from core.admin import NormalizedSearchMixin
+from core.admin import InlineHistoryMixin, NormalizedSearchMixin, refresh_search_text
 from sources.admin import ProvenanceInline
 
 
@@ -23,21 +20,17 @@ class ClubNameInline(admin.TabularInline):
 
 
 @admin.register(Club)
-class ClubAdmin(NormalizedSearchMixin, SimpleHistoryAdmin):
-    list_display = ("crest_thumbnail", "name", "country", "parent", "player_count", "status")
+class ClubAdmin(InlineHistoryMixin, NormalizedSearchMixin, SimpleHistoryAdmin):
+    list_display = ("crest_thumbnail", "name", "country", "parent", "status")
     list_display_links = ("name",)
     list_filter = ("status", "country")
     list_select_related = ("country", "parent")
     autocomplete_fields = ("parent", "country")
     prepopulated_fields = {"slug": ("name",)}
     inlines = [ClubNameInline, ProvenanceInline]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(_players=Count("current_players"))
-
-    @admin.display(description=_("players"), ordering="_players")
-    def player_count(self, obj: Any) -> int:  # a Club with get_queryset's count
-        return int(obj._players)
+    # No COUNT(*) over the whole table on every page of a large changelist.
+    show_full_result_count = False
+    history_related = ((ClubName, "club"),)
 
     @admin.display(description=_("crest"))
     def crest_thumbnail(self, obj: Club) -> str:
@@ -47,7 +40,7 @@ class ClubAdmin(NormalizedSearchMixin, SimpleHistoryAdmin):
 
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
-        form.instance.save()  # alternative names feed the search text
+        refresh_search_text(form.instance)  # alternative names feed the search text
 
 
 @admin.register(Competition)

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "adminsortable2",
     "django_tasks_db",
     # Bottom to top: every app may import only the ones above it in this list.
     "core",

@@ -1,9 +1,32 @@
-"""Admin pieces every app shares."""
+"""Admin pieces every app shares: normalised search, autocomplete list filters, and a
+history page that shows and reverts the changes of a record's inline records too."""
 
-from typing import Any
+import datetime
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
 
-from django.db.models import QuerySet
-from django.http import HttpRequest
+import adminsortable2.admin
+from adminsortable2.admin import SortableAdminBase
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.utils import quote, unquote
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import IntegrityError, models, transaction
+from django.db.models import ProtectedError, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import URLPattern, path, reverse
+from django.utils import formats
+from django.utils.text import capfirst
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from simple_history.utils import get_history_manager_for_model, get_m2m_reverse_field_name
 
 from core.publishing import filter_by_search
 
@@ -19,3 +42,423 @@ class NormalizedSearchMixin:
         if not search_term.strip():
             return queryset, False
         return filter_by_search(queryset, search_term), False
+
+
+# --- Autocomplete list filters -------------------------------------------------------
+
+
+class AutocompleteFilter(admin.RelatedFieldListFilter):
+    """A list filter on a foreign key that searches the related records as the editor
+    types (the admin's own autocomplete) instead of listing every one of them: a filter
+    by club must not read every club, nor count players per club.
+
+    The related model's admin needs search_fields; the model admin using the filter
+    takes AutocompleteFilterMedia for the scripts.
+    """
+
+    template = "admin/autocomplete_filter.html"
+
+    def field_choices(self, field: Any, request: HttpRequest, model_admin: Any) -> list[Any]:
+        return []  # the chosen record only, rendered by the widget
+
+    def has_output(self) -> bool:
+        return True
+
+    def get_facet_counts(self, pk_attname: str, filtered_qs: QuerySet[Any]) -> dict[str, Any]:
+        return {}
+
+    def choices(self, changelist: Any) -> Iterator[dict[str, Any]]:
+        remote = self.field.remote_field.model
+        chooser = forms.ModelChoiceField(
+            queryset=remote._default_manager.all(),
+            required=False,
+            widget=AutocompleteSelect(self.field, changelist.model_admin.admin_site),
+        )
+        value = self.lookup_val[-1] if self.lookup_val else ""
+        own = {self.lookup_kwarg, self.lookup_kwarg_isnull, "p"}
+        hidden = [
+            (name, item)
+            for name, values in changelist.params.items()
+            if name not in own
+            for item in (values if isinstance(values, list) else [values])
+        ]
+        yield {
+            "widget": chooser.widget.render(
+                self.lookup_kwarg,
+                value,
+                attrs={"id": f"filter-{self.field_path}", "aria-label": str(self.title)},
+            ),
+            "hidden": hidden,
+            "selected": bool(value),
+            "clear_url": changelist.get_query_string(remove=sorted(own)),
+        }
+
+
+class AutocompleteFilterMedia:
+    """The autocomplete scripts on the changelist, for AutocompleteFilter."""
+
+    @property
+    def media(self) -> forms.Media:
+        site = getattr(self, "admin_site", None)
+        return super().media + AutocompleteSelect(None, site).media  # type: ignore[misc]
+
+
+# --- History with inline records -----------------------------------------------------
+
+
+@dataclass
+class FieldChange:
+    field: str
+    before: str
+    after: str
+
+
+@dataclass
+class HistoryEntry:
+    """One historical row: who changed which record how, and where to revert it."""
+
+    row: Any
+    record: str
+    action: str
+    changes: list[FieldChange] = field(default_factory=list)
+    revert_url: str = ""
+
+    @property
+    def date(self) -> datetime.datetime:
+        return self.row.history_date  # type: ignore[no-any-return]
+
+    @property
+    def user(self) -> Any:
+        return self.row.history_user
+
+    @property
+    def reason(self) -> str:
+        return self.row.history_change_reason or ""
+
+
+ACTIONS = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
+
+
+class InlineHistoryMixin:
+    """The record's history page shows its own changes and those of its inline records
+    (``history_related``: (model, name of the foreign key to this record)), each as date,
+    user, record and field: before → after, with a button that reverts that one change.
+
+    django-simple-history keeps a table per model and its admin shows only the record's
+    own table (its issue #438); this page reads the inline models' tables by their
+    foreign key, so deleted inline records are listed too.
+    """
+
+    history_related: ClassVar[Sequence[tuple[type[models.Model], str]]] = ()
+    history_with_inlines_template = "admin/history_with_inlines.html"
+    history_per_page = 50
+
+    # Provided by ModelAdmin.
+    model: type[models.Model]
+    opts: Any
+    admin_site: Any
+
+    def get_urls(self) -> list[URLPattern]:
+        info = self.opts.app_label, self.opts.model_name
+        revert = path(
+            "<path:object_id>/history/revert/<str:label>/<int:history_id>/",
+            self.admin_site.admin_view(self.revert_view),
+            name="{}_{}_revert".format(*info),
+        )
+        return [revert, *super().get_urls()]  # type: ignore[misc]
+
+    # -- reading ------------------------------------------------------------------
+
+    def history_sources(self, obj: models.Model) -> list[tuple[type[models.Model], str | None]]:
+        return [(self.model, None), *self.history_related]
+
+    def history_rows(self, model: type[models.Model], fk: str | None, obj: models.Model) -> Any:
+        manager = get_history_manager_for_model(model)
+        pk_name = model._meta.pk.attname
+        filters = {pk_name: obj.pk} if fk is None else {f"{fk}_id": obj.pk}
+        return manager.filter(**filters).select_related("history_user")
+
+    def history_entries(self, request: HttpRequest, obj: models.Model) -> list[HistoryEntry]:
+        entries: list[HistoryEntry] = []
+        names = RelatedNames()
+        for model, fk in self.history_sources(obj):
+            pk_name = model._meta.pk.attname
+            rows = list(
+                self.history_rows(model, fk, obj).order_by(pk_name, "history_date", "history_id")
+            )
+            names.prefetch(model, rows)
+            previous: dict[Any, Any] = {}
+            for row in rows:
+                key = getattr(row, pk_name)
+                entry = self.history_entry(request, obj, model, fk, row, previous.get(key), names)
+                previous[key] = row
+                if entry is not None:
+                    entries.append(entry)
+        entries.sort(key=lambda e: (e.row.history_date, e.row.history_id), reverse=True)
+        return entries
+
+    def history_entry(
+        self,
+        request: HttpRequest,
+        obj: models.Model,
+        model: type[models.Model],
+        fk: str | None,
+        row: Any,
+        previous: Any,
+        names: "RelatedNames",
+    ) -> HistoryEntry | None:
+        shown = [
+            f
+            for f in row.tracked_fields
+            if f.editable and not f.primary_key and (fk is None or f.name != fk)
+        ]
+        changes: list[FieldChange] = []
+        if row.history_type == "~" and previous is not None:
+            delta = row.diff_against(previous, excluded_fields=[fk] if fk else None)
+            for change in delta.changes:
+                model_field = model._meta.get_field(change.field)
+                changes.append(
+                    FieldChange(
+                        str(capfirst(model_field.verbose_name)),
+                        names.shown(model_field, change.old),
+                        names.shown(model_field, change.new),
+                    )
+                )
+            if not changes:
+                return None  # saved without a change
+        else:
+            for f in shown:
+                value = names.shown(f, getattr(row, f.attname))
+                if value:
+                    before, after = ("", value) if row.history_type != "-" else (value, "")
+                    changes.append(FieldChange(str(capfirst(f.verbose_name)), before, after))
+        instance = row.instance
+        names.attach(instance, obj)
+        record = f"{capfirst(model._meta.verbose_name)}: {instance}"
+        entry = HistoryEntry(row, record, str(ACTIONS[row.history_type]), changes)
+        if self.may_revert(request, model, fk, row, previous):
+            entry.revert_url = reverse(
+                f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_revert",
+                args=(quote(obj.pk), model._meta.label_lower, row.history_id),
+            )
+        return entry
+
+    def may_revert(
+        self,
+        request: HttpRequest,
+        model: type[models.Model],
+        fk: str | None,
+        row: Any,
+        previous: Any,
+    ) -> bool:
+        opts = model._meta
+        action = {"~": "change", "+": "delete", "-": "add"}[row.history_type]
+        if row.history_type == "~" and previous is None:
+            return False  # no earlier state recorded
+        if fk is None and row.history_type != "~":
+            return False  # the record itself is neither deleted nor undone from its page
+        return bool(request.user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}"))
+
+    def history_view(
+        self, request: HttpRequest, object_id: str, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        obj = self.get_object(request, unquote(object_id))  # type: ignore[attr-defined]
+        if obj is None:  # a deleted record: simple-history's own page
+            return super().history_view(request, object_id, extra_context)  # type: ignore[misc]
+        if not self.has_view_or_change_permission(request, obj):  # type: ignore[attr-defined]
+            raise PermissionDenied
+        paginator = Paginator(self.history_entries(request, obj), self.history_per_page)
+        page = paginator.get_page(request.GET.get("p"))
+        request.current_app = self.admin_site.name
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("History: %(record)s") % {"record": obj},
+            "opts": self.opts,
+            "object": obj,
+            "module_name": capfirst(self.opts.verbose_name_plural),
+            "page_obj": page,
+            "entries": page.object_list,
+            "page_range": paginator.get_elided_page_range(page.number),
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, self.history_with_inlines_template, context)
+
+    # -- reverting ----------------------------------------------------------------
+
+    def revert_view(
+        self, request: HttpRequest, object_id: str, label: str, history_id: int
+    ) -> HttpResponse:
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        obj = self.get_object(request, unquote(object_id))  # type: ignore[attr-defined]
+        if obj is None:
+            raise Http404
+        sources = {m._meta.label_lower: (m, fk) for m, fk in self.history_sources(obj)}
+        if label not in sources:
+            raise Http404
+        model, fk = sources[label]
+        row = self.history_rows(model, fk, obj).filter(history_id=history_id).first()
+        if row is None:
+            raise Http404
+        previous = row.prev_record
+        if not self.may_revert(request, model, fk, row, previous):
+            raise PermissionDenied
+        history_url = reverse(
+            f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_history",
+            args=(quote(obj.pk),),
+        )
+        try:
+            with transaction.atomic():
+                done = revert(request, model, row, previous)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        except (IntegrityError, ProtectedError) as error:
+            messages.error(
+                request, gettext("The change cannot be reverted: %(error)s") % {"error": error}
+            )
+        else:
+            messages.success(request, done)
+        return redirect(history_url)
+
+
+def revert(request: HttpRequest, model: type[models.Model], row: Any, previous: Any) -> str:
+    """Undo one historical row: a change gets its fields' earlier values back, a created
+    record is deleted, a deleted one re-created; the new history row names the user."""
+    manager = model._default_manager
+    reason = gettext("Reverted the change of %(date)s") % {
+        "date": formats.date_format(row.history_date, "SHORT_DATETIME_FORMAT")
+    }
+    current = manager.filter(pk=row.instance.pk).first()
+    if row.history_type == "-":
+        if current is not None:
+            raise ValidationError(gettext("This record exists again; nothing to re-create."))
+        restored = row.instance
+        restored.validate_constraints()
+        restored._history_user = request.user
+        restored._change_reason = reason[:100]
+        restored.save(force_insert=True)
+        return gettext("“%(record)s” was re-created.") % {"record": restored}
+    if current is None:
+        raise ValidationError(
+            gettext("This record has been deleted since; undo its deletion first.")
+        )
+    current._history_user = request.user  # type: ignore[attr-defined]
+    current._change_reason = reason[:100]  # type: ignore[attr-defined]
+    if row.history_type == "+":
+        current.delete()
+        return gettext("“%(record)s” was deleted again.") % {"record": current}
+    delta = row.diff_against(previous)
+    many: dict[str, list[Any]] = {}
+    changed = []
+    for change in delta.changes:
+        model_field = model._meta.get_field(change.field)
+        if model_field.many_to_many:
+            target = get_m2m_reverse_field_name(model_field)
+            many[model_field.name] = [item[target] for item in change.old]
+        else:
+            setattr(current, model_field.attname, getattr(previous, model_field.attname))
+            changed.append(model_field.name)
+    excluded = [f.name for f in model._meta.fields if f.name not in changed]
+    current.clean_fields(exclude=excluded)
+    current.validate_constraints()
+    current.save()
+    for name, pks in many.items():
+        getattr(current, name).set(pks)
+    return gettext("The change of %(date)s to “%(record)s” was reverted.") % {
+        "date": formats.date_format(row.history_date, "SHORT_DATETIME_FORMAT"),
+        "record": current,
+    }
+
+
+class RelatedNames:
+    """Values of historical rows as an editor reads them: a club's name for its id, a
+    choice's label, a date in the editor's language; related records read in bulk."""
+
+    def __init__(self) -> None:
+        self.records: dict[type[models.Model], dict[Any, models.Model]] = {}
+
+    def prefetch(self, model: type[models.Model], rows: list[Any]) -> None:
+        for f in model._meta.fields:
+            if not f.many_to_one or f.related_model is None:
+                continue
+            related = f.related_model
+            assert isinstance(related, type)
+            wanted = {getattr(row, f.attname) for row in rows} - {None}
+            known = self.records.setdefault(related, {})
+            missing = wanted - known.keys()
+            if missing:
+                known.update(related._default_manager.in_bulk(missing))
+
+    def attach(self, instance: models.Model, obj: models.Model) -> None:
+        """The rebuilt record's related records from the bulk read, so str() queries none."""
+        for f in instance._meta.fields:
+            if not f.many_to_one:
+                continue
+            value = getattr(instance, f.attname)
+            related = obj if value == obj.pk and isinstance(obj, f.related_model) else None  # type: ignore[arg-type]
+            related = related or self.records.get(f.related_model, {}).get(value)  # type: ignore[arg-type]
+            if related is not None:
+                f.set_cached_value(instance, related)  # type: ignore[attr-defined]
+
+    def shown(self, model_field: Any, value: Any) -> str:
+        if model_field.many_to_many:
+            target = get_m2m_reverse_field_name(model_field)
+            pks = [item[target] for item in value or ()]
+            related = model_field.related_model._default_manager.in_bulk(pks)
+            return ", ".join(sorted(str(related[pk]) for pk in pks if pk in related))
+        if value is None or value == "" or value == [] or value == {}:
+            return ""
+        if model_field.many_to_one:
+            record = self.records.get(model_field.related_model, {}).get(value)
+            if record is None:
+                record = model_field.related_model._default_manager.filter(pk=value).first()
+            return (
+                str(record) if record is not None else gettext("#%(id)s (deleted)") % {"id": value}
+            )
+        if model_field.choices:
+            return str(dict(model_field.flatchoices).get(value, value))
+        if isinstance(value, bool):
+            return str(_("yes") if value else _("no"))
+        if isinstance(value, datetime.datetime):
+            return formats.date_format(value, "DATETIME_FORMAT")
+        if isinstance(value, datetime.date):
+            return formats.date_format(value, "DATE_FORMAT")
+        if isinstance(value, list | dict):
+            return json.dumps(value, ensure_ascii=False)
+        return str(value)
+
+
+# --- Drag-and-drop ordering of inlines (django-admin-sortable2) -----------------------
+
+# adminsortable2 2.3.1 picks its inline templates and its patched actions.js by Django's
+# version and ships them up to 6.0; Django 6.1's stacked.html and tabular.html are those
+# of 6.0 unchanged (compared), so the inlines name the 6.0 templates, and the admin keeps
+# Django's own actions.js (the inlines need no patched one).
+
+
+class SortableInlinesAdmin(SortableAdminBase):
+    """Base for a model admin with drag-and-drop inlines."""
+
+    @property
+    def media(self) -> forms.Media:
+        media = super(SortableAdminBase, self).media  # type: ignore[misc]
+        script = "adminsortable2.js" if settings.DEBUG else "adminsortable2.min.js"
+        return media + forms.Media(  # type: ignore[no-any-return]
+            css={"all": ["adminsortable2/css/sortable.css"]}, js=[f"adminsortable2/js/{script}"]
+        )
+
+
+class SortableStackedInline(adminsortable2.admin.SortableStackedInline):  # type: ignore[misc]
+    template = "adminsortable2/edit_inline/stacked-django-6.0.html"
+
+
+class SortableTabularInline(adminsortable2.admin.SortableTabularInline):  # type: ignore[misc]
+    template = "adminsortable2/edit_inline/tabular-django-6.0.html"
+
+
+def refresh_search_text(instance: Any) -> None:
+    """search_text again once the inlines and many-to-many fields are saved (alternative
+    names, an interview's players), written without a second save and history row."""
+    getattr(instance, "_prefetched_objects_cache", {}).clear()
+    instance.refresh_search_text()
+    type(instance)._default_manager.filter(pk=instance.pk).update(search_text=instance.search_text)

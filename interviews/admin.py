@@ -1,11 +1,15 @@
-from typing import Any
-
 from django.contrib import admin
-from django.db.models import Count
-from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import NormalizedSearchMixin
+from core.admin import (
+    AutocompleteFilter,
+    AutocompleteFilterMedia,
+    InlineHistoryMixin,
+    NormalizedSearchMixin,
+    SortableInlinesAdmin,
+    SortableStackedInline,
+    refresh_search_text,
+)
 from interviews.models import Interview, Mention, Outlet, PhotoCredit, Turn
 from sources.admin import ProvenanceInline
 
@@ -17,9 +21,11 @@ class OutletAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ("name",)}
 
 
-class TurnInline(admin.StackedInline):
+class TurnInline(SortableStackedInline):
+    """Dragged into order; the order field is kept hidden by adminsortable2."""
+
     model = Turn
-    fields = (("order", "kind", "speaker"), "text")
+    fields = (("kind", "speaker"), "text")
     extra = 0
 
 
@@ -37,22 +43,24 @@ class MentionInline(admin.TabularInline):
 
 
 @admin.register(Interview)
-class InterviewAdmin(NormalizedSearchMixin, SimpleHistoryAdmin):
-    list_display = ("title", "outlet", "author", "published_at", "language", "turn_count", "status")
-    list_filter = ("status", "language", "outlet")
+class InterviewAdmin(
+    InlineHistoryMixin,
+    AutocompleteFilterMedia,
+    SortableInlinesAdmin,
+    NormalizedSearchMixin,
+    SimpleHistoryAdmin,
+):
+    list_display = ("title", "outlet", "author", "published_at", "language", "status")
+    list_filter = ("status", "language", ("outlet", AutocompleteFilter))
+    # No COUNT(*) over the whole table on every page of a large changelist.
+    show_full_result_count = False
+    history_related = ((Turn, "interview"), (PhotoCredit, "interview"), (Mention, "interview"))
     list_select_related = ("outlet",)
     autocomplete_fields = ("outlet", "players")
     prepopulated_fields = {"slug": ("title",)}
     date_hierarchy = "published_at"
     inlines = [TurnInline, PhotoCreditInline, MentionInline, ProvenanceInline]
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(_turns=Count("turns"))
-
-    @admin.display(description=_("turns"), ordering="_turns")
-    def turn_count(self, obj: Any) -> int:  # an Interview with get_queryset's count
-        return int(obj._turns)
-
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
-        form.instance.save()  # the players it is about feed the search text
+        refresh_search_text(form.instance)  # the players it is about feed the search text

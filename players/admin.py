@@ -1,12 +1,19 @@
-from typing import Any
 
 from django.contrib import admin
-from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import NormalizedSearchMixin
+from core.admin import (
+    AutocompleteFilter,
+    AutocompleteFilterMedia,
+    InlineHistoryMixin,
+    NormalizedSearchMixin,
+    SortableInlinesAdmin,
+    SortableStackedInline,
+    refresh_search_text,
+)
+from core.forms import PartialDatesForm
 from core.templatetags.kader import partial_date
 from players.models import (
     BiographySection,
@@ -20,6 +27,51 @@ from players.models import (
 )
 from sources.admin import ProvenanceInline
 
+START_AND_END = {"start": ("start_precision", False), "end": ("end_precision", True)}
+
+
+class PlayerForm(PartialDatesForm):
+    partial_dates = {
+        "date_of_birth": ("date_of_birth_precision", False),
+        "contract_until": ("contract_until_precision", True),
+    }
+
+    class Meta:
+        model = Player
+        fields = "__all__"
+
+
+class SpellForm(PartialDatesForm):
+    partial_dates = START_AND_END
+
+    class Meta:
+        model = Spell
+        fields = "__all__"
+
+
+class LoanForm(PartialDatesForm):
+    partial_dates = START_AND_END
+
+    class Meta:
+        model = Loan
+        fields = "__all__"
+
+
+class CapForm(PartialDatesForm):
+    partial_dates = {"debut": ("debut_precision", False)}
+
+    class Meta:
+        model = Cap
+        fields = "__all__"
+
+
+class InternationalMatchForm(PartialDatesForm):
+    partial_dates = {"date": ("date_precision", False)}
+
+    class Meta:
+        model = InternationalMatch
+        fields = "__all__"
+
 
 class PlayerNameInline(admin.TabularInline):
     model = PlayerName
@@ -30,7 +82,8 @@ class PlayerNameInline(admin.TabularInline):
 
 class SpellInline(admin.TabularInline):
     model = Spell
-    fields = ("club", "kind", "start", "start_precision", "end", "end_precision", "note")
+    form = SpellForm
+    fields = ("club", "kind", "start", "end", "note")
     autocomplete_fields = ("club",)
     extra = 0
     verbose_name = _("spell")
@@ -47,7 +100,8 @@ class SpellInline(admin.TabularInline):
 
 class LoanInline(admin.TabularInline):
     model = Loan
-    fields = ("club", "owner_club", "start", "start_precision", "end", "end_precision", "note")
+    form = LoanForm
+    fields = ("club", "owner_club", "start", "end", "note")
     autocomplete_fields = ("club", "owner_club")
     extra = 0
     verbose_name = _("loan")
@@ -92,6 +146,7 @@ class SeasonStatisticsInline(admin.TabularInline):
 
 class CapInline(admin.TabularInline):
     model = Cap
+    form = CapForm
     fields = ("national_team", "caps", "goals", "first_year", "last_year", "debut", "note")
     autocomplete_fields = ("national_team",)
     extra = 0
@@ -102,7 +157,8 @@ class CapInline(admin.TabularInline):
 
 class InternationalMatchInline(admin.TabularInline):
     model = InternationalMatch
-    fields = ("national_team", "date", "date_precision", "opponent", "goals_for", "goals_against")
+    form = InternationalMatchForm
+    fields = ("national_team", "date", "opponent", "goals_for", "goals_against")
     autocomplete_fields = ("national_team",)
     extra = 0
 
@@ -110,21 +166,30 @@ class InternationalMatchInline(admin.TabularInline):
         return super().get_queryset(request).select_related("national_team__country")
 
 
-class BiographySectionInline(admin.StackedInline):
+class BiographySectionInline(SortableStackedInline):
+    """Dragged into order; the order field is kept hidden by adminsortable2."""
+
     model = BiographySection
-    fields = ("order", "heading", "text")
+    fields = ("heading", "text")
     extra = 0
 
 
 @admin.register(Player)
-class PlayerAdmin(NormalizedSearchMixin, SimpleHistoryAdmin):
+class PlayerAdmin(
+    InlineHistoryMixin,
+    AutocompleteFilterMedia,
+    SortableInlinesAdmin,
+    NormalizedSearchMixin,
+    SimpleHistoryAdmin,
+):
+    form = PlayerForm
     list_display = (
         "thumbnail",
         "full_name",
         "position",
+        "born",
         "current_club",
         "nationality_list",
-        "season_count",
         "status",
     )
     list_display_links = ("full_name",)
@@ -132,8 +197,10 @@ class PlayerAdmin(NormalizedSearchMixin, SimpleHistoryAdmin):
         "status",
         "position",
         "nationalities",
-        ("current_club", admin.RelatedOnlyFieldListFilter),
+        ("current_club", AutocompleteFilter),
     )
+    # No COUNT(*) over the whole table on every page of a large changelist.
+    show_full_result_count = False
     list_select_related = ("current_club",)
     autocomplete_fields = ("current_club", "country_of_birth", "nationalities")
     prepopulated_fields = {"slug": ("full_name",)}
@@ -144,11 +211,11 @@ class PlayerAdmin(NormalizedSearchMixin, SimpleHistoryAdmin):
             _("Personal"),
             {
                 "fields": (
-                    ("date_of_birth", "date_of_birth_precision"),
+                    "date_of_birth",
                     ("place_of_birth", "country_of_birth"),
                     "nationalities",
                     "height_cm",
-                    "photo",
+                    ("photo", "photo_preview"),
                 )
             },
         ),
@@ -158,7 +225,7 @@ class PlayerAdmin(NormalizedSearchMixin, SimpleHistoryAdmin):
                 "fields": (
                     ("position", "position_detail"),
                     "current_club",
-                    ("contract_until", "contract_until_precision"),
+                    "contract_until",
                 )
             },
         ),
@@ -175,17 +242,31 @@ class PlayerAdmin(NormalizedSearchMixin, SimpleHistoryAdmin):
         ProvenanceInline,
     ]
 
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(_seasons=Count("season_statistics", distinct=True))
-            .prefetch_related("nationalities")
-        )
+    readonly_fields = ("photo_preview",)
+    history_related = (
+        (PlayerName, "player"),
+        (Spell, "player"),
+        (SeasonStatistics, "player"),
+        (Cap, "player"),
+        (InternationalMatch, "player"),
+        (BiographySection, "player"),
+    )
 
-    @admin.display(description=_("seasons"), ordering="_seasons")
-    def season_count(self, obj: Any) -> int:  # a Player with get_queryset's count
-        return int(obj._seasons)
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("nationalities")
+
+    @admin.display(description=_("born"), ordering="date_of_birth")
+    def born(self, obj: Player) -> str:
+        return partial_date(obj.date_of_birth, obj.date_of_birth_precision)
+
+    @admin.display(description=_("preview"))
+    def photo_preview(self, obj: Player) -> str:
+        image = obj.photo_rendition or obj.photo
+        if not image:
+            return ""
+        return format_html(
+            '<img src="{}" alt="{}" width="160">', image.url, _("Photo of %s") % obj.name
+        )
 
     @admin.display(description=_("nationalities"))
     def nationality_list(self, obj: Player) -> str:
@@ -200,11 +281,12 @@ class PlayerAdmin(NormalizedSearchMixin, SimpleHistoryAdmin):
 
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
-        form.instance.save()  # alternative names feed the search text
+        refresh_search_text(form.instance)  # alternative names feed the search text
 
 
 @admin.register(Spell)
 class SpellAdmin(SimpleHistoryAdmin):
+    form = SpellForm
     list_display = ("player", "club", "kind", "owner_club", "start_shown", "end_shown")
     list_filter = ("kind",)
     list_select_related = ("player", "club", "owner_club")
