@@ -1,5 +1,6 @@
 """JSON API for players: the list with its filters and the full career on the detail."""
 
+import datetime
 from typing import Any
 
 from django.db import models
@@ -31,6 +32,7 @@ from core.api import (
     visible,
     write_schema,
 )
+from core.publishing import DatePrecision
 from players.models import (
     Cap,
     InternationalMatch,
@@ -43,6 +45,59 @@ from players.models import (
 from players.selectors import with_career
 from players.stats import STAT_FIELDS, Line, career_table
 
+PARTIAL_DATE_SCHEMA: dict[str, Any] = {
+    "type": "string",
+    "nullable": True,
+    "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+    "example": "2023-07",
+    "description": (
+        "A date only as precise as the sources know it: the year ('2023'), the year and "
+        "month ('2023-07') or the day ('2023-07-14'), as its `*_precision` says; null "
+        "when unknown."
+    ),
+}
+
+
+def partial_date_text(value: datetime.date | None, precision: str) -> str | None:
+    """'2023', '2023-07' or '2023-07-14': never a day (or month) the source did not give,
+    such as the 31 December kept for an 'until 2024'."""
+    if value is None:
+        return None
+    if precision == DatePrecision.YEAR:
+        return f"{value.year:04d}"
+    if precision == DatePrecision.MONTH:
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()
+
+
+@extend_schema_field(PARTIAL_DATE_SCHEMA)
+class PartialDateField(serializers.Field):
+    """A date field read with its `<name>_precision` sibling (the field reads the record)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, value: Any) -> str | None:
+        return partial_date_text(
+            getattr(value, self.field_name), getattr(value, f"{self.field_name}_precision")
+        )
+
+
+class PrecisionField(serializers.ChoiceField):
+    """`<date>_precision`: null when the date itself is null, not the stored default."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("help_text", "How precise the date beside it is; null when it is null.")
+        super().__init__(
+            DatePrecision.choices, source="*", read_only=True, allow_null=True, **kwargs
+        )
+
+    def to_representation(self, value: Any) -> str | None:
+        date_name = self.field_name.removesuffix("_precision")
+        if getattr(value, date_name) is None:
+            return None
+        return str(getattr(value, self.field_name))
+
 
 class PlayerSerializer(OutputSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="player-detail", lookup_field="slug")
@@ -51,6 +106,8 @@ class PlayerSerializer(OutputSerializer):
         many=True, read_only=True, slug_field="code", help_text="ISO codes."
     )
     current_club = ClubRefSerializer(read_only=True, allow_null=True)
+    date_of_birth = PartialDateField()
+    date_of_birth_precision = PrecisionField()
 
     class Meta:
         model = Player
@@ -76,6 +133,10 @@ class SpellSerializer(OutputSerializer):
     owner_club = ClubRefSerializer(
         read_only=True, allow_null=True, help_text="For a loan: the club that owns the player."
     )
+    start = PartialDateField()
+    start_precision = PrecisionField()
+    end = PartialDateField()
+    end_precision = PrecisionField()
 
     class Meta:
         model = Spell
@@ -169,6 +230,8 @@ def career_statistics(rows: list[SeasonStatistics]) -> dict[str, Any]:
 
 class CapSerializer(OutputSerializer):
     national_team = NationalTeamRefSerializer(read_only=True)
+    debut = PartialDateField()
+    debut_precision = PrecisionField()
 
     class Meta:
         model = Cap
@@ -186,6 +249,8 @@ class CapSerializer(OutputSerializer):
 
 class InternationalMatchSerializer(OutputSerializer):
     national_team = NationalTeamRefSerializer(read_only=True)
+    date = PartialDateField()
+    date_precision = PrecisionField()
 
     class Meta:
         model = InternationalMatch
@@ -218,6 +283,8 @@ class PlayerDetailSerializer(PlayerSerializer):
     caps = CapSerializer(many=True, read_only=True)
     notable_matches = InternationalMatchSerializer(many=True, read_only=True)
     biography = BiographySectionSerializer(many=True, read_only=True, source="sections")
+    contract_until = PartialDateField()
+    contract_until_precision = PrecisionField()
 
     class Meta(PlayerSerializer.Meta):
         fields = [
@@ -356,10 +423,10 @@ class ClubLoanSerializer(serializers.Serializer):
     player = PlayerRefSerializer()
     club = ClubRefSerializer(help_text="The borrowing club.")
     owner_club = ClubRefSerializer(help_text="The club that owns the registration.")
-    start = serializers.DateField(allow_null=True)
-    start_precision = serializers.CharField()
-    end = serializers.DateField(allow_null=True)
-    end_precision = serializers.CharField()
+    start = PartialDateField()
+    start_precision = PrecisionField()
+    end = PartialDateField()
+    end_precision = PrecisionField()
     note = serializers.CharField()
 
 

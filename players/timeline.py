@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from django.utils.translation import gettext as _
 
+from core.publishing import DatePrecision
 from players.models import SeasonStatistics, Spell
 from players.stats import line_of
 
@@ -118,6 +119,39 @@ def _year_fraction(value: datetime.date) -> float:
     return value.year + (value - start).days / days
 
 
+def _month_fraction(year: int, month: int) -> float:
+    return _year_fraction(datetime.date(year, month, 1))
+
+
+def _start_of(value: datetime.date, precision: str, lane_rows: Sequence[SeasonStatistics]) -> float:
+    """Where a spell starting on a partial date is drawn to begin.
+
+    A year alone ('2023') says only that it began some time that year: the bar starts
+    where the club's first season that year starts, else at mid-year (the summer window),
+    never on 1 January, so it sorts and overlaps as the spell most likely did."""
+    if precision == DatePrecision.MONTH:
+        return _month_fraction(value.year, value.month)
+    if precision == DatePrecision.YEAR:
+        year = value.year
+        inside = [a for a, _b in map(_season_span, lane_rows) if year <= a < year + 1]
+        return min(inside, default=year + SEASON_TURN)
+    return _year_fraction(value)
+
+
+def _end_of(value: datetime.date, precision: str, lane_rows: Sequence[SeasonStatistics]) -> float:
+    """Where a spell ending on a partial date is drawn to end: a month to its last day, a
+    year alone where the club's last season that year ends, else at mid-year — never on
+    the 31 December the database keeps for it."""
+    if precision == DatePrecision.MONTH:
+        following = (value.year + 1, 1) if value.month == 12 else (value.year, value.month + 1)
+        return _month_fraction(*following)
+    if precision == DatePrecision.YEAR:
+        year = value.year
+        inside = [b for _a, b in map(_season_span, lane_rows) if year < b <= year + 1]
+        return max(inside, default=year + SEASON_TURN)
+    return _year_fraction(value)
+
+
 def _season_span(row: SeasonStatistics) -> tuple[float, float]:
     season = row.season
     if season.start_year == season.end_year:
@@ -201,17 +235,30 @@ def _spell_periods(
 ) -> list[Period]:
     """One period per spell; a missing start or end is taken from the seasons or the next spell."""
     periods = []
-    starts = sorted(_year_fraction(s.start) for s in spells if s.start)
+
+    def lane_rows_of(spell: Spell) -> list[SeasonStatistics]:
+        return rows_by_lane.get((spell.club_id, spell.is_loan), [])
+
+    starts = sorted(
+        _start_of(s.start, s.start_precision, lane_rows_of(s)) for s in spells if s.start
+    )
     for spell in spells:
         lane = (spell.club_id, spell.is_loan)
-        lane_rows = rows_by_lane.get(lane, [])
-        start = _year_fraction(spell.start) if spell.start else None
+        lane_rows = lane_rows_of(spell)
+        start = _start_of(spell.start, spell.start_precision, lane_rows) if spell.start else None
         if start is None and lane_rows:
             start = min(_season_span(r)[0] for r in lane_rows)
         if start is None:
             continue
         if spell.end:
-            end = _year_fraction(spell.end)
+            end = _end_of(spell.end, spell.end_precision, lane_rows)
+            if end <= start and spell.start:
+                # A year that is all the source gives meets the other end ('2023–2023',
+                # '2023 – March 2023'): the whole year it can mean, not a sliver.
+                if spell.start_precision == DatePrecision.YEAR:
+                    start = float(spell.start.year)
+                if spell.end_precision == DatePrecision.YEAR:
+                    end = float(spell.end.year + 1)
         elif spell.is_loan and lane_rows:
             end = max(_season_span(r)[1] for r in lane_rows)
         elif spell.kind == Spell.Kind.YOUTH:

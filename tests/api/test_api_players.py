@@ -60,7 +60,7 @@ def test_the_detail_shows_the_whole_career(api, career, interview):
     assert data["name"] == "Jiří Pavlenka"
     assert data["alternative_names"] == ["Mio Nagata"]
     assert sorted(data["nationalities"]) == ["DE", "JP"]
-    assert data["date_of_birth"] == "1992-04-01"
+    assert data["date_of_birth"] == "1992-04"  # a month-precise date is given as year-month
     assert data["date_of_birth_precision"] == "month"
     assert data["current_club"]["slug"] == "werder-bremen"
     assert [spell["kind"] for spell in data["spells"]] == ["youth"]
