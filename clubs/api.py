@@ -13,6 +13,7 @@ from core.api import (
     SLUG_PATTERN,
     ApiSchema,
     ApiViewSet,
+    CachedReads,
     ModelInputSerializer,
     OutputSerializer,
     Pagination,
@@ -184,7 +185,7 @@ class NationalTeamViewSet(ApiViewSet):
         return self.filtered(teams.order_by("country__name", "level", "pk"))
 
 
-class CountryViewSet(viewsets.ReadOnlyModelViewSet):
+class CountryViewSet(CachedReads, viewsets.ReadOnlyModelViewSet):
     """The countries other records refer to by ISO code (read only)."""
 
     queryset = Country.objects.order_by("name", "pk")

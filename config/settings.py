@@ -1,6 +1,8 @@
 """Kader settings: everything an operator changes comes from the environment (see README)."""
 
 import datetime
+import hashlib
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -56,7 +58,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Above LocaleMiddleware: drops its Vary: Accept-Language where the URL has the language.
+    "core.middleware.LanguageInUrlMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "core.admin.AdminLanguageMiddleware",  # the admin in the editor's language
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -99,6 +104,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
+                "core.web.language_links",
             ],
         },
     },
@@ -146,7 +152,8 @@ KADER_PENDING_IMPORT_HOURS = env_float("KADER_PENDING_IMPORT_HOURS", 24.0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis when REDIS_URL is set. Otherwise a cache every worker shares all the same: a table
-# in the database in production (created by migrate, see core.apps), memory in development.
+# in the database in production (created by migrate, see core.apps), files in development,
+# memory in tests.
 REDIS_URL = env_str("REDIS_URL", "")
 # Trusted proxies in front of the site (nginx: 1). Throttling and login lockouts count the
 # address the nearest trusted proxy saw; 0 ignores X-Forwarded-For, so a client cannot
@@ -158,11 +165,37 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
 )
 if REDIS_URL:
     _CACHE = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-elif DEVELOPMENT:
+elif ENVIRONMENT == "development":
+    # Files, not memory: the import worker (dev.py run) moves the content version that the
+    # web process reads (core.cache). The tests use memory (tests/conftest.py).
+    _CACHE = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(
+            Path(tempfile.gettempdir())
+            / f"kader-cache-{hashlib.sha256(str(BASE_DIR).encode()).hexdigest()[:8]}"
+        ),
+    }
+elif ENVIRONMENT == "test":
     _CACHE = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 else:
     _CACHE = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "kader_cache"}
 CACHES = {"default": _CACHE}
+
+# Public pages and API reads (core.cache): anonymous answers are marked public for
+# PAGE_MAX_AGE seconds, may be served stale for PAGE_STALE_WHILE_REVALIDATE more while a
+# cache refetches, and their bodies are kept in the cache above for PAGE_CACHE_SECONDS
+# (0: rendered every time) under a content version that every write to these apps moves.
+KADER_CONTENT_APPS = ["clubs", "players", "interviews", "sources"]
+KADER_PAGE_MAX_AGE = env_int("PAGE_MAX_AGE", 60)
+KADER_PAGE_STALE_WHILE_REVALIDATE = env_int("PAGE_STALE_WHILE_REVALIDATE", 300)
+KADER_PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 86400)
+for _name, _value in [
+    ("PAGE_MAX_AGE", KADER_PAGE_MAX_AGE),
+    ("PAGE_STALE_WHILE_REVALIDATE", KADER_PAGE_STALE_WHILE_REVALIDATE),
+    ("PAGE_CACHE_SECONDS", KADER_PAGE_CACHE_SECONDS),
+]:
+    if _value < 0:
+        raise ImproperlyConfigured(f"{_name}={_value}: use 0 or more seconds.")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

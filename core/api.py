@@ -26,6 +26,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
+from core.cache import is_anonymous, mark_private, serve_public
 from core.publishing import Publishable, Status, filter_by_search, is_public
 
 # Slugs are unicode word characters and hyphens; anything else in the path is a 404
@@ -294,7 +295,38 @@ def field_choices(model: type[models.Model], lookup: str) -> list[str] | None:
     return [str(value) for value, _label in choices]
 
 
-class ApiViewSet(viewsets.ModelViewSet[Any]):
+class CachedReads:
+    """Mixin for viewsets: an anonymous JSON list or detail is served like a public page
+    (core.cache.serve_public: a 304 or the cached body from the content version, no
+    query, Cache-Control: public); a signed-in reader's answer is never stored. The
+    throttle and permissions still run first (they are in initial())."""
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        return self._read(super().list, request, *args, **kwargs)  # type: ignore[misc]
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        return self._read(super().retrieve, request, *args, **kwargs)  # type: ignore[misc]
+
+    def _read(self, handler: Any, request: Request, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not is_anonymous(request):
+            response: HttpResponseBase = handler(request, *args, **kwargs)
+            mark_private(response)
+            return response
+        if getattr(request.accepted_renderer, "format", None) != "json":
+            return handler(request, *args, **kwargs)  # type: ignore[no-any-return]
+
+        def render() -> HttpResponseBase:
+            answer: Response = handler(request, *args, **kwargs)
+            answer.accepted_renderer = request.accepted_renderer
+            answer.accepted_media_type = request.accepted_media_type or ""
+            answer.renderer_context = self.get_renderer_context()  # type: ignore[attr-defined]
+            answer.render()
+            return answer
+
+        return serve_public(request._request, render)
+
+
+class ApiViewSet(CachedReads, viewsets.ModelViewSet[Any]):
     """Slugs in URLs, bounded pages, input and output serializers, ETags on details.
 
     Subclasses set output_serializer_class (list), detail_serializer_class and
@@ -389,10 +421,12 @@ class ApiViewSet(viewsets.ModelViewSet[Any]):
         # Conditional GET on details: the ETag is a hash of the representation, so it
         # changes when anything shown changes (spells, statistics, turns…), not only
         # the row's updated_at; a matching If-None-Match gets a 304 without the body.
+        # (An anonymous answer already has the content version's ETag: core.cache.)
         if (
             self.action == "retrieve"
             and request.method in {"GET", "HEAD"}
             and response.status_code == status.HTTP_200_OK
+            and not response.has_header("ETag")
         ):
             response.render()
             set_response_etag(response)

@@ -1,22 +1,20 @@
 """What every public page shares: page metadata for SEO and conditional GET."""
 
-import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any
+from functools import wraps
+from typing import Any, cast
 
-from django.apps import apps
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Max
 from django.http import HttpRequest, HttpResponseBase
 from django.templatetags.static import static
 from django.urls import translate_url
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
-from django.views.decorators.http import condition
+from django.utils.translation import get_language, get_language_info
+
+from core.cache import is_anonymous, mark_private, serve_public
 
 
 def absolute(path: str) -> str:
@@ -56,6 +54,27 @@ class PageMeta:
         return self
 
 
+def language_links(request: HttpRequest) -> dict[str, Any]:
+    """Context processor: this page in every language, for the switcher's links
+    (templates/includes/language_switcher.html). Lazy: templates without a switcher
+    (the admin) never resolve the URLs."""
+
+    def links() -> list[dict[str, Any]]:
+        current = get_language()
+        path = request.get_full_path()
+        return [
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"],
+                "url": translate_url(path, code),
+                "current": code == current,
+            }
+            for code, _name in settings.LANGUAGES
+        ]
+
+    return {"language_links": links}
+
+
 # What django.utils.html.json_script escapes (its table is private).
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -72,56 +91,20 @@ def json_ld(data: dict[str, Any]) -> SafeString:
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
 
 
-# --- Conditional GET -------------------------------------------------------------------
-
-
-def content_version() -> datetime | None:
-    """The newest change to any public record: a page is stale once this moves.
-
-    One MAX(updated_at) per publishable model, each answered from the index on updated_at
-    that every publishable model declares, is cheaper than rendering; a site-wide version
-    is safe for pages that show several records (a club page lists players, a player
-    interviews). The models are found through the app registry, so the kernel names none.
-    """
-    from core.publishing import Publishable
-
-    stamps = [
-        model._default_manager.order_by().aggregate(m=Max("updated_at"))["m"]
-        for model in apps.get_models()
-        if issubclass(model, Publishable)
-    ]
-    stamps = [s for s in stamps if s is not None]
-    return max(stamps) if stamps else None
-
-
-def _request_version(request: HttpRequest) -> datetime | None:
-    """content_version() once per request, shared by the ETag and Last-Modified."""
-    if not hasattr(request, "_kader_content_version"):
-        request._kader_content_version = content_version()  # type: ignore[attr-defined]
-    version: datetime | None = request._kader_content_version  # type: ignore[attr-defined]
-    return version
-
-
-def _page_last_modified(request: HttpRequest, *args: object, **kwargs: object) -> datetime | None:
-    return _request_version(request)
-
-
-def _page_etag(request: HttpRequest, *args: object, **kwargs: object) -> str:
-    version = _request_version(request)
-    user = getattr(request, "user", None)
-    staff = bool(user and user.is_authenticated and user.is_staff)
-    key = "|".join(
-        [
-            version.isoformat() if version else "-",
-            get_language() or "",
-            "staff" if staff else "public",
-            request.get_full_path(),
-        ]
-    )
-    return hashlib.sha256(key.encode()).hexdigest()[:32]
+# --- Conditional GET and the page cache ------------------------------------------------
 
 
 def conditional_page[V: Callable[..., HttpResponseBase]](view: V) -> V:
-    """ETag and Last-Modified for a public HTML page; a repeat request with If-None-Match
-    (or, from a client that keeps only dates, If-Modified-Since) gets a 304."""
-    return condition(etag_func=_page_etag, last_modified_func=_page_last_modified)(view)
+    """A public HTML page: for anonymous readers ETag and Last-Modified from the content
+    version (a repeat request gets a 304), the rendered page kept in the shared cache and
+    Cache-Control: public; a signed-in reader's page is rendered afresh and never stored."""
+
+    @wraps(view)
+    def page(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if request.method not in {"GET", "HEAD"} or not is_anonymous(request):
+            response = view(request, *args, **kwargs)
+            mark_private(response)
+            return response
+        return serve_public(request, lambda: view(request, *args, **kwargs), language_in_url=True)
+
+    return cast("V", page)

@@ -5,6 +5,7 @@ The records themselves are built by tests/factories.py.
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from django.db import connection, connections
 from django.tasks import task_backends
 from django.tasks.backends.immediate import ImmediateBackend
@@ -31,6 +32,17 @@ def no_stray_connections_at_the_end(django_db_setup, django_db_blocker):
                     " WHERE datname = current_database() AND pid <> pg_backend_pid()"
                 )
         connections.close_all()
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache(settings):
+    """Each test starts with an empty cache in memory (development settings keep it in
+    files, shared by every process): no cached page, content version or throttle count
+    leaks from one test into the next."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -38,8 +38,7 @@ def wider_than_the_screen(page) -> list[str]:
 
 
 def switch_to(page, language: str) -> None:
-    page.locator("#language-select").select_option(language)
-    page.locator(".language-switcher button").click()
+    page.locator(f'.language-switcher a[hreflang="{language}"]').click()
     expect(page.locator("html")).to_have_attribute("lang", language)
 
 

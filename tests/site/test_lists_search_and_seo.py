@@ -111,7 +111,9 @@ def test_german_lives_under_de_with_a_switcher(client, backhaus):
     assert "Torwart" in content
     assert '<link rel="canonical" href="http://127.0.0.1:8000/de/players/mio-backhaus/">' in content
     english = html(client.get("/players/mio-backhaus/"))
-    assert '<form class="language-switcher" action="/i18n/setlang/" method="post">' in english
+    assert '<a href="/de/players/mio-backhaus/" lang="de" hreflang="de">Deutsch</a>' in english
+    assert '<a href="/players/mio-backhaus/" lang="en" hreflang="en">English</a>' in content
+    # The switcher's old form posted here: bookmarked or cached pages still work.
     response = client.post("/i18n/setlang/", {"language": "de", "next": "/players/mio-backhaus/"})
     assert response.status_code == 302
     assert response["Location"] == "/de/players/mio-backhaus/"
