@@ -95,6 +95,20 @@ class ClubBlock:
         return line_of(self.rows)
 
 
+@dataclass(frozen=True, slots=True)
+class CompetitionTotal:
+    """A career total for one competition column (or "total": all of them together).
+
+    A `*_partial` total sums over at least one season whose value is unknown: it is a lower
+    bound, and None with partial set means nothing is known at all (shown blank)."""
+
+    column: str
+    apps: int | None
+    apps_partial: bool
+    goals: int | None
+    goals_partial: bool
+
+
 @dataclass(slots=True)
 class CareerTable:
     blocks: list[ClubBlock]
@@ -118,6 +132,27 @@ class CareerTable:
     @property
     def total(self) -> Line:
         return line_of([row for block in self.blocks for row in block.rows])
+
+    @property
+    def competition_totals(self) -> list[CompetitionTotal]:
+        """The career total of each shown competition, then of all of them."""
+        total, columns = self.total, self.columns
+        names = [(column, f"{column}_apps", f"{column}_goals") for column in columns]
+        names.append(("total", "total_apps", "total_goals"))
+        return [
+            CompetitionTotal(
+                column, *total.cell(apps_name, columns), *total.cell(goals_name, columns)
+            )
+            for column, apps_name, goals_name in names
+        ]
+
+    @property
+    def has_lower_bounds(self) -> bool:
+        """Whether a competition total is only a lower bound (it is then marked ≥)."""
+        return any(
+            (t.apps is not None and t.apps_partial) or (t.goals is not None and t.goals_partial)
+            for t in self.competition_totals
+        )
 
     def __bool__(self) -> bool:
         return bool(self.blocks)

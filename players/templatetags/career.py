@@ -44,3 +44,36 @@ def stat_cells(line: Line, columns: list[str], testid: str = "") -> SafeString:
         stat_cell(line, "total_goals", columns, "num total"),
     ]
     return format_html_join("", "{}", ((cell,) for cell in cells))
+
+
+@register.simple_tag
+def bound_cell(value: int | None, partial: bool, testid: str = "") -> SafeString:
+    """A career total that is exact, a lower bound ('≥ 71': it sums over a season whose
+    value is unknown), — (never took part) or blank (nothing known)."""
+    test = format_html(' data-testid="{}"', testid) if testid else ""
+    if value is None and partial:
+        return format_html('<td class="num unknown"{} title="{}"></td>', test, _("not known"))
+    if value is None:
+        return format_html('<td class="num"{}>—</td>', test)
+    if partial:
+        return format_html(
+            '<td class="num lower-bound"{}><abbr title="{}">≥</abbr> {}</td>',
+            test,
+            _("at least: includes seasons the source does not give"),
+            value,
+        )
+    return format_html('<td class="num"{}>{}</td>', test, value)
+
+
+@register.filter
+def competition_label(column: str) -> str:
+    """The heading of a competition column in the reader's language."""
+    labels = {
+        "league": _("League"),
+        "cup": _("Cup"),
+        "league_cup": _("League cup"),
+        "continental": _("Continental"),
+        "other": _("Other"),
+        "total": _("All competitions"),
+    }
+    return labels.get(column, column)
