@@ -216,6 +216,8 @@ class Spell(models.Model):
 
     class Meta:
         ordering = [F("start").asc(nulls_first=True), "id"]
+        # A club's former players (players.selectors.former_players): an index-only scan.
+        indexes = [models.Index(fields=["club", "player"], name="spell_club_player")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end__isnull=True) | Q(start__isnull=True) | Q(end__gte=F("start")),
@@ -330,6 +332,8 @@ class SeasonStatistics(models.Model):
         ordering = ["season__start_year", "season__end_year", "id"]
         verbose_name = _("season statistics")
         verbose_name_plural = _("season statistics")
+        # A club's former players (players.selectors.former_players): an index-only scan.
+        indexes = [models.Index(fields=["club", "player"], name="season_stats_club_player")]
         constraints = [
             models.UniqueConstraint(
                 fields=["player", "club", "season", "division", "on_loan"],
