@@ -5,7 +5,11 @@
 
 Prints documents per second of the first import and the time of a second, no-change run
 (every document unchanged: skipped by checksum after checking that none of its records
-was edited or deleted since).
+was edited or deleted since), the time of parsing the same documents alone and the
+import's ratio to it, and the process's peak memory (ru_maxrss) after each run.
+
+    .venv/bin/python bench/import_bench.py 1000 \
+        --database-url postgres://postgres@127.0.0.1:5432/kader_import_bench
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import shutil
 import sys
 import tempfile
@@ -109,6 +114,9 @@ def main() -> None:
     parser.add_argument("n", nargs="?", type=int, default=1000)
     parser.add_argument("--keep", action="store_true")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--database-url", help="a PostgreSQL database to create and drop (default: SQLite)"
+    )
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="kader-bench-"))
@@ -118,7 +126,12 @@ def main() -> None:
     for n in range(args.n):
         (docs / f"bio_{n:05d}.txt").write_text(biography(n, rng), encoding="utf-8")
 
-    os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'bench.sqlite3'}"
+    os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{folder / 'bench.sqlite3'}"
+    if args.database_url:
+        sys.path.insert(0, str(ROOT / "bench"))
+        from scale import create_database
+
+        create_database(args.database_url)
     os.environ.setdefault("KADER_ENV", "development")
     # As in production: DEBUG keeps a log of every query, which a real import does not pay.
     os.environ.setdefault("DEBUG", "0")
@@ -130,9 +143,15 @@ def main() -> None:
     from django.core.management import call_command
 
     from imports.importer import import_documents, read_paths
+    from imports.parsing import parse_document
 
     call_command("migrate", verbosity=0)
     print(f"{args.n} synthetic biographies in {docs}")
+    began = time.perf_counter()
+    for path in sorted(docs.iterdir()):
+        parse_document(path.read_text(encoding="utf-8"), path.name)
+    parsing = time.perf_counter() - began
+    print(f"{'parsing alone':24} {parsing:7.2f} s  {args.n / parsing:8.1f} documents/s")
 
     runs = []
     for label in ("first import", "second run (no change)"):
@@ -142,7 +161,11 @@ def main() -> None:
         elapsed = time.perf_counter() - began
         runs.append(elapsed)
         statuses = dict(result.by_status())
-        print(f"{label:24} {elapsed:7.2f} s  {args.n / elapsed:8.1f} documents/s  {statuses}")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(
+            f"{label:24} {elapsed:7.2f} s  {args.n / elapsed:8.1f} documents/s  "
+            f"{elapsed / parsing:5.2f}× parsing  peak {peak:.0f} MiB  {statuses}"
+        )
         for failed in result.failed[:5]:
             print("   failed:", failed.file_name, [e.text for e in failed.errors])
     print(f"second run takes {runs[1] / runs[0]:.1%} of the first")
@@ -150,6 +173,10 @@ def main() -> None:
         print(f"kept {folder}")
     else:
         shutil.rmtree(folder)
+        if args.database_url:
+            from scale import drop_database
+
+            drop_database(args.database_url)
 
 
 if __name__ == "__main__":

@@ -97,7 +97,7 @@ def player_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
 
 @conditional_page
 def club_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
-    page = club_page(slug)
+    page = club_page(slug, former_page=request.GET.get("page"))
     club = page.club
     facts = [
         country_name(club.country.code, club.country.name) if club.country else "",

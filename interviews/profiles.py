@@ -4,7 +4,8 @@ page with its players and interviews. They live here, in the highest app they ne
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q
+from django.core.paginator import Page
+from django.db.models import Prefetch
 from django.http import Http404
 from django.utils import timezone
 
@@ -13,7 +14,7 @@ from core.publishing import mask_drafts
 from interviews.models import Interview
 from interviews.selectors import pull_quote, with_answers
 from players.models import Player, Spell
-from players.selectors import PlayerPage, club_current_spells, player_page
+from players.selectors import PlayerPage, club_current_spells, former_players, player_page
 from sources.selectors import Source, sources_for
 
 
@@ -35,13 +36,15 @@ class ClubPage:
     current_players: list[Player]
     loaned_out: list[Spell]
     loaned_in: list[Spell]
-    former_players: list[Player]
+    former_players: Page[Player]  # one page of them (?page=n)
     affiliates: list[Club]
     interviews: list[Interview]
     sources: dict[str, list[Source]]
 
 
-def club_page(slug: str, *, today: datetime.date | None = None) -> ClubPage:
+def club_page(
+    slug: str, *, former_page: str | int | None = None, today: datetime.date | None = None
+) -> ClubPage:
     today = today or timezone.localdate()
     queryset = (
         Club.objects.published()
@@ -71,15 +74,7 @@ def club_page(slug: str, *, today: datetime.date | None = None) -> ClubPage:
         .order_by("position", "full_name")
     )
     away = {s.player_id for s in loaned_out} | {s.player_id for s in loaned_in}
-    now_here = {p.pk for p in current} | away
-    former = [
-        p
-        for p in Player.objects.published()
-        .filter(Q(spells__club=club) | Q(season_statistics__club=club))
-        .distinct()
-        .order_by("full_name")
-        if p.pk not in now_here
-    ]
+    former = former_players(club, exclude={p.pk for p in current} | away, page=former_page)
     interviews = list(
         Interview.objects.published()
         .filter(mentions__club=club)

@@ -1,15 +1,23 @@
 """Reads behind the player pages: a fixed number of queries however long the career."""
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.core.cache import cache
+from django.core.paginator import Page, Paginator
+from django.db import connection
+from django.db.models import Case, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 from clubs.models import Club, Country
+from core.cache import content_version
+from core.i18n import country_name
 from core.publishing import Status, mask_drafts
 from core.text import normalize
 from players.models import (
@@ -27,36 +35,113 @@ from players.timeline import NARROW, Timeline, build_timeline
 from sources.selectors import Source, sources_for
 
 STATISTICS_HEADINGS = {"career statistics", "statistics", "karrierestatistik", "statistik"}
+FORMER_PAGE = 48  # former players per page of a club page
+FILTER_CHOICES_SECONDS = 24 * 3600  # the key changes with the content version anyway
 
 
-def player_list(*, position: str = "", club: str = "", nationality: str = "") -> QuerySet[Player]:
-    """Published players, filtered by position, current club slug and nationality code."""
-    players = (
-        Player.objects.published()
+class IndexedList(Sequence[Player]):
+    """Players for a paginator, sliced by primary key first.
+
+    A page's ids come from the index that matches the order (on PostgreSQL an index-only
+    scan however deep the page), and only those rows are then loaded with what the cards
+    show: an OFFSET never drags whole rows and their joins along.
+    """
+
+    ordered = True  # the paginator warns about an unordered list
+
+    def __init__(self, keys: QuerySet[Player], load: Callable[[list[int]], QuerySet[Player]]):
+        self.keys = keys
+        self.load = load
+        self._count: int | None = None
+
+    def count(self) -> int:
+        if self._count is None:
+            self._count = self.keys.order_by().count()
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    @overload
+    def __getitem__(self, index: int) -> Player: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Player]: ...
+    def __getitem__(self, index: int | slice) -> Player | list[Player]:
+        if isinstance(index, int):
+            return self[index : index + 1][0]
+        ids = list(self.keys.values_list("pk", flat=True)[index])
+        rows = {player.pk: player for player in self.load(ids)}
+        return [rows[pk] for pk in ids if pk in rows]
+
+
+def _cards(ids: list[int]) -> QuerySet[Player]:
+    return (
+        Player.objects.filter(pk__in=ids)
         .select_related("current_club")
         .prefetch_related("nationalities")
-        .order_by("full_name", "id")
     )
+
+
+def _by_ids(ids: list[int]) -> QuerySet[Player]:
+    return Player.objects.filter(pk__in=ids)
+
+
+def player_list(*, position: str = "", club: str = "", nationality: str = "") -> IndexedList:
+    """Published players by name, filtered by position, current club slug and nationality
+    code; in the order of the index player_published_by_name (and its position twin)."""
+    players = Player.objects.published().order_by("full_name", "id")
     if position in Position.values:
         players = players.filter(position=position)
     if club:  # a draft club's slug finds nobody
         players = players.filter(current_club__slug=club, current_club__status=Status.PUBLISHED)
     if nationality:
-        players = players.filter(nationalities__code=nationality).distinct()
-    return players
+        nationalities = Player.nationalities.through.objects.filter(
+            player=OuterRef("pk"), country__code=nationality
+        )
+        players = players.filter(Exists(nationalities))
+    return IndexedList(players, _cards)
 
 
-def filter_choices() -> dict:
-    """The clubs and nations that published players belong to, for the list's filter form."""
-    published = Player.objects.published()
+def filter_choices(*, club: str = "", nationality: str = "") -> dict:
+    """The <option>s of the list's filter form (club and nationality chosen marked): the
+    clubs and nations that published players belong to. Their values and names in the
+    reader's language are computed once per content version and language (a few
+    thousand clubs render in a template loop for far longer than a query takes)."""
+    key = f"players:filter-choices:{get_language()}:{content_version()}"
+    choices = cache.get(key)
+    if choices is None:
+        published = Player.objects.published()
+        clubs = list(
+            Club.objects.published()
+            .filter(Exists(published.filter(current_club=OuterRef("pk"))))
+            .order_by("name")
+            .values_list("slug", "name")
+        )
+        through = Player.nationalities.through.objects.filter(
+            country=OuterRef("pk"), player__status=Status.PUBLISHED
+        )
+        nations = [
+            (code, country_name(code, name))
+            for code, name in Country.objects.filter(Exists(through))
+            .order_by("name")
+            .values_list("code", "name")
+        ]
+        choices = (clubs, nations)
+        cache.set(key, choices, FILTER_CHOICES_SECONDS)
+    clubs, nations = choices
     return {
         "positions": Position.choices,
-        "clubs": Club.objects.published()
-        .filter(current_players__in=published)
-        .distinct()
-        .order_by("name"),
-        "nations": Country.objects.filter(players__in=published).distinct().order_by("name"),
+        "club_options": _options(clubs, club),
+        "nation_options": _options(nations, nationality),
     }
+
+
+def _options(choices: list[tuple[str, str]], chosen: str) -> SafeString:
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((value, " selected" if value == chosen else "", label) for value, label in choices),
+    )
 
 
 @dataclass
@@ -239,14 +324,78 @@ def player_page(
 
 
 def search_players(query: str, limit: int) -> list[Player]:
-    """Players by any of their names or their place of birth (see Player.search_names)."""
+    """Players by any of their names or their place of birth (see Player.search_names):
+    every word of the query in the folded names, an exact name first, then a name that
+    starts with the query; on PostgreSQL the closest by trigram similarity next (the
+    words are matched through the trigram index over search_text)."""
+    wanted = normalize(query)
+    rank = Case(
+        When(Q(name_key=wanted) | Q(known_as_key=wanted), then=Value(0)),
+        When(search_text__startswith=wanted, then=Value(1)),
+        default=Value(2),
+    )
+    order: list[Any] = [rank]
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import TrigramSimilarity
+
+        order.append(TrigramSimilarity("search_text", wanted).desc())
     return public_cards(
         Player.objects.published()
         .search(query)
         .select_related("current_club")
         .prefetch_related("alternative_names")
-        .order_by("full_name")[:limit]
+        .order_by(*order, "full_name", "id")[:limit]
     )
+
+
+def former_players(
+    club: Club, *, exclude: Iterable[int], page: str | int | None, per_page: int = FORMER_PAGE
+) -> Page[Player]:
+    """Published players who had a spell or a season at the club, but for those in
+    exclude (the current squad and the loans), by name, one page of them.
+
+    Three queries however many players the site holds: the club's player ids from its
+    spells and seasons (index-only scans of (club, player)), those players' ids in name
+    order, the page's players. The work grows with the club's history, not the site."""
+    ids = set(Spell.objects.filter(club=club).values_list("player_id", flat=True).order_by())
+    ids.update(
+        SeasonStatistics.objects.filter(club=club).values_list("player_id", flat=True).order_by()
+    )
+    ids.difference_update(exclude)
+    ordered = list(
+        Player.objects.published()
+        .filter(pk__in=ids)
+        .order_by("full_name", "id")
+        .values_list("pk", flat=True)
+    )
+    return Paginator(IdList(ordered, _by_ids), per_page).get_page(page)
+
+
+class IdList(Sequence[Player]):
+    """Players for a paginator from ids already in order: a page loads only its own."""
+
+    ordered = True
+
+    def __init__(self, ids: list[int], load: Callable[[list[int]], QuerySet[Player]]):
+        self.ids = ids
+        self.load = load
+
+    def count(self) -> int:
+        return len(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, index: int) -> Player: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Player]: ...
+    def __getitem__(self, index: int | slice) -> Player | list[Player]:
+        if isinstance(index, int):
+            return self[index : index + 1][0]
+        ids = self.ids[index]
+        rows = {player.pk: player for player in self.load(ids)} if ids else {}
+        return [rows[pk] for pk in ids if pk in rows]
 
 
 def featured_players(limit: int = 6) -> list[Player]:

@@ -38,6 +38,6 @@ def player_list_view(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "filter_query": query.urlencode(),
             "meta": meta.for_request(request),
-            **filter_choices(),
+            **filter_choices(club=filters["club"], nationality=filters["nationality"]),
         },
     )

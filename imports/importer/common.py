@@ -57,21 +57,23 @@ def club_names(club: Club) -> set[str]:
 
 def find_player(name: str, *, surname: bool = False) -> Player | None:
     """The player called name (full name, name shown or an alternative name, accents folded);
-    with surname=True a unique player whose surname is the name's last word also matches."""
+    with surname=True a unique player whose surname is the name's last word also matches.
+
+    Exact matches through indexes (the folded name keys, UPPER of the alternative names);
+    only a name none of them finds is looked for in the search_text (which holds the
+    alternative names folded) of the players that have an alternative name."""
     wanted = normalize(name)
     if not wanted:
         return None
-    candidates = list(
-        Player.objects.filter(
-            Q(search_text__contains=wanted) | Q(alternative_names__name__iexact=name)
-        )
-        .distinct()
-        .order_by("pk")
-        .prefetch_related("alternative_names")
-    )
-    for player in candidates:
-        if wanted in player_names(player):
-            return player
+    for candidates in (
+        Player.objects.filter(Q(name_key=wanted) | Q(known_as_key=wanted)),
+        Player.objects.filter(alternative_names__name__iexact=name),
+        # An alternative name with other accents or case: only players that have one.
+        Player.objects.filter(alternative_names__isnull=False, search_text__contains=wanted),
+    ):
+        for player in candidates.distinct().order_by("pk").prefetch_related("alternative_names"):
+            if wanted in player_names(player):
+                return player
     if not surname:
         return None
     last = wanted.split()[-1]
@@ -309,9 +311,12 @@ def refresh_search_text(instance: Club | Player) -> None:
     """Alternative names added after the save belong in search_text; no history row."""
     getattr(instance, "_prefetched_objects_cache", {}).clear()
     instance.refresh_search_text()
-    type(instance).objects.filter(pk=instance.pk).exclude(search_text=instance.search_text).update(
-        search_text=instance.search_text
-    )
+    fields = [
+        "search_text",
+        *(["name_key", "known_as_key"] if isinstance(instance, Player) else []),
+    ]
+    values = {name: getattr(instance, name) for name in fields}
+    type(instance).objects.filter(pk=instance.pk).exclude(**values).update(**values)
 
 
 __all__ = [

@@ -1,0 +1,409 @@
+"""Scale benchmark: N players with their careers in a fresh database, each page's server time.
+
+    .venv/bin/python bench/scale.py 100000                       # PostgreSQL, db kader_scale
+    .venv/bin/python bench/scale.py 20000 --database-url sqlite:////tmp/scale.sqlite3
+    .venv/bin/python bench/scale.py 100000 --keep                 # keep the database
+
+Builds N players (about 5 season rows, 2 spells, 1–2 nationalities and a source document
+each), N/50 clubs of which a few are big (many former players), a few thousand
+interviews, through the models with bulk_create. Then it times each page through the
+Django test client with DEBUG off (median of --runs, the cache cleared before each, so
+no cached page or filter list helps), and prints the plans of each page's queries
+(EXPLAIN on PostgreSQL, EXPLAIN QUERY PLAN on SQLite) with the full scans of big tables.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlparse
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/kader_scale"
+
+FIRST = ["Mio", "Tomáš", "Łukasz", "Jiří", "Søren", "Zoë", "Iñaki", "Şükrü", "Anđelo",
+         "Kōta", "Björn", "José", "Mateus", "Oğuz", "Răzvan", "Ádám", "Nikola", "Eérik",
+         "Luís", "Pål", "Jan", "Peter", "Lukas", "Jonas", "Felix", "Paul", "Leon", "Max",
+         "David", "Tim", "Marco", "Kevin", "Daniel", "Tobias", "Florian", "Sebastian",
+         "Andreas", "Michael", "Thomas", "Stefan"]  # fmt: skip
+LAST = ["Backhaus", "Dvořáček", "Wiśniewski", "Øvergaard", "Müller", "Nuñez", "Çelik",
+        "Petrović", "Takahashi", "Lindqvist", "Gonçalves", "Kovač", "Szabó", "Dąbrowski",
+        "Ferreira", "Ionescu", "Jørgensen", "Bianchi", "Ó Súilleabháin", "Van der Berg",
+        "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz",
+        "Hoffmann", "Koch", "Richter", "Klein", "Wolf", "Schröder", "Neumann", "Schwarz",
+        "Zimmermann", "Braun", "Krüger", "Hofmann", "Hartmann", "Lange", "Schmitt",
+        "Werner", "Krause", "Meier", "Lehmann", "Schmid", "Schulze", "Maier"]  # fmt: skip
+TOWNS = ["Kraków", "Plzeň", "Münster", "Utrecht", "Gdańsk", "Bremen", "Köln", "Brno",
+         "Łódź", "Göteborg", "Zürich", "Aarhus"]  # fmt: skip
+RARE_NAME = "Quirin Zwölfhaupt"  # one player: the rare name search
+BIG_TABLES = (
+    "players_player",
+    "players_player_nationalities",
+    "players_spell",
+    "players_seasonstatistics",
+    "players_playername",
+    "sources_provenance",
+    "sources_sourcedocument",
+    "interviews_mention",
+    "interviews_interview_players",
+)
+
+
+def create_database(url: str) -> None:
+    parsed = urlparse(url)
+    if parsed.scheme.startswith("sqlite"):
+        Path(parsed.path).unlink(missing_ok=True)
+        return
+    name = parsed.path.lstrip("/")
+    if name in {"test", "postgres", "kader"}:
+        raise SystemExit(f"refusing to drop database {name!r}: name a bench database")
+    import psycopg
+
+    admin = parsed._replace(path="/postgres").geturl().replace("postgres://", "postgresql://", 1)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def drop_database(url: str) -> None:
+    parsed = urlparse(url)
+    if parsed.scheme.startswith("sqlite"):
+        Path(parsed.path).unlink(missing_ok=True)
+        return
+    import psycopg
+    from django.db import connections
+
+    connections.close_all()
+    admin = parsed._replace(path="/postgres").geturl().replace("postgres://", "postgresql://", 1)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{parsed.path.lstrip("/")}" WITH (FORCE)')
+
+
+def build(n: int, rng: random.Random) -> dict[str, Any]:
+    """The data set; returns what the measured URLs need (slugs, names)."""
+    import datetime as dt
+
+    from django.contrib.auth import get_user_model
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection, transaction
+
+    from clubs.models import Club, Competition, Country, Season
+    from core.text import normalize, slugify_name
+    from interviews.models import Interview, Mention, Outlet
+    from players.models import Player, Position, SeasonStatistics, Spell
+    from sources.models import Provenance, SourceDocument
+
+    batch = 5000
+    began = time.perf_counter()
+    with transaction.atomic():
+        countries = Country.objects.bulk_create(
+            Country(code=f"{chr(65 + i // 26)}{chr(65 + i % 26)}", name=f"Country {i}")
+            for i in range(60)
+        )
+        seasons = Season.objects.bulk_create(
+            Season(start_year=y, end_year=y + 1) for y in range(1990, 2026)
+        )
+        divisions = Competition.objects.bulk_create(
+            Competition(name=f"League {i}", slug=f"league-{i}", tier=1 + i % 3) for i in range(30)
+        )
+        n_clubs = max(n // 50, 20)
+        clubs = Club.objects.bulk_create(
+            Club(
+                name=f"FC {rng.choice(TOWNS)} {i}",
+                slug=f"fc-{i}",
+                country=rng.choice(countries),
+                search_text=normalize(f"FC {rng.choice(TOWNS)} {i}"),
+            )
+            for i in range(n_clubs)
+        )
+        big = clubs[:5]  # a few clubs have many former players
+        positions = [p.value for p in Position]
+        players = []
+        for i in range(n):
+            name = RARE_NAME if i == n // 2 else f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+            town = rng.choice(TOWNS)
+            players.append(
+                Player(
+                    full_name=name,
+                    slug=f"{slugify_name(name)}-{i}",
+                    date_of_birth=dt.date(1960 + rng.randint(0, 45), rng.randint(1, 12), 1),
+                    place_of_birth=town,
+                    position=rng.choice(positions),
+                    current_club=rng.choice(clubs) if rng.random() < 0.6 else None,
+                    search_text=" ".join([normalize(name), normalize(town)]),
+                )
+            )
+        Player.objects.bulk_create(players, batch_size=batch)
+        through = Player.nationalities.through
+        through.objects.bulk_create(
+            (
+                through(player_id=p.pk, country_id=c.pk)
+                for p in players
+                for c in rng.sample(countries, 1 if rng.random() < 0.8 else 2)
+            ),
+            batch_size=batch,
+        )
+        spells, rows = [], []
+        for p in players:
+            start = rng.randint(1990, 2020)
+            first = rng.choice(big) if rng.random() < 0.1 else rng.choice(clubs)
+            second = rng.choice(clubs)
+            spells.append(
+                Spell(
+                    player=p, club=first, start=dt.date(start, 7, 1), end=dt.date(start + 3, 6, 30)
+                )
+            )
+            if second.pk != first.pk and rng.random() < 0.3:
+                spells.append(
+                    Spell(
+                        player=p,
+                        club=second,
+                        kind=Spell.Kind.LOAN,
+                        owner_club=first,
+                        start=dt.date(start + 3, 7, 1),
+                        end=dt.date(start + 4, 6, 30),
+                    )
+                )
+            else:
+                spells.append(Spell(player=p, club=second, start=dt.date(start + 3, 7, 1)))
+            division = rng.choice(divisions)
+            for k in range(5):
+                season = seasons[min(start - 1990 + k, len(seasons) - 1)]
+                club = first if k < 3 else second
+                rows.append(
+                    SeasonStatistics(
+                        player=p,
+                        club=club,
+                        season=season,
+                        division=division,
+                        on_loan=False,
+                        league_apps=rng.randint(0, 34),
+                        league_goals=rng.randint(0, 10),
+                    )
+                )
+        Spell.objects.bulk_create(spells, batch_size=batch)
+        SeasonStatistics.objects.bulk_create(rows, batch_size=batch, ignore_conflicts=True)
+        documents = SourceDocument.objects.bulk_create(
+            (
+                SourceDocument(
+                    file_name=f"bio_{p.pk}.txt",
+                    checksum=f"{p.pk:064x}",
+                    kind="biography",
+                    text=f"= {p.full_name} =\n",
+                )
+                for p in players
+            ),
+            batch_size=batch,
+        )
+        player_type = ContentType.objects.get_for_model(Player)
+        Provenance.objects.bulk_create(
+            (
+                Provenance(document=d, content_type=player_type, object_id=p.pk)
+                for d, p in zip(documents, players, strict=True)
+            ),
+            batch_size=batch,
+        )
+        outlet = Outlet.objects.create(name="Kicker")
+        n_interviews = min(max(n // 30, 50), 5000)
+        interviews = Interview.objects.bulk_create(
+            Interview(
+                outlet=outlet,
+                title=f"Interview {i}",
+                slug=f"interview-{i}",
+                language="de" if i % 2 else "en",
+                search_text=f"interview {i}",
+            )
+            for i in range(n_interviews)
+        )
+        about = Interview.players.through
+        about.objects.bulk_create(
+            (about(interview_id=iv.pk, player_id=rng.choice(players).pk) for iv in interviews),
+            batch_size=batch,
+        )
+        Mention.objects.bulk_create(
+            (
+                Mention(
+                    interview=iv, club=rng.choice(big if rng.random() < 0.2 else clubs), name="club"
+                )
+                for iv in interviews
+            ),
+            batch_size=batch,
+        )
+        get_user_model().objects.create_superuser("bench", "bench@example.org", "bench-pass-123")
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    print(
+        f"built {n} players, {len(spells)} spells, {len(rows)} season rows, {len(clubs)} clubs, "
+        f"{n_interviews} interviews in {time.perf_counter() - began:.1f} s"
+    )
+    with_former = Spell.objects.filter(club=big[0]).values("player").distinct().count()
+    common = f"{FIRST[-1]} {LAST[-1]}"
+    return {
+        "big_club": big[0].slug,
+        "former_count": with_former,
+        "profile": players[n // 3].slug,
+        "player_pk": players[n // 3].pk,
+        "common": common,
+        "country": countries[3].code,
+        "club": clubs[7].slug,
+    }
+
+
+def plans(queries: list[dict[str, str]]) -> list[str]:
+    """Full scans of big tables in the plans of the page's queries."""
+    from django.db import connection
+
+    scans = []
+    with connection.cursor() as cursor:
+        for query in queries:
+            sql = query["sql"]
+            if not sql.lstrip().upper().startswith("SELECT"):
+                continue
+            if connection.vendor == "postgresql":
+                cursor.execute("EXPLAIN " + sql)
+                lines = [row[0] for row in cursor.fetchall()]
+                for line in lines:
+                    for table in BIG_TABLES:
+                        if f"Seq Scan on {table} " in line + " ":
+                            scans.append(table)
+            else:
+                try:
+                    cursor.execute("EXPLAIN QUERY PLAN " + sql)
+                except Exception:  # the logged SQL is not always re-runnable
+                    continue
+                for row in cursor.fetchall():
+                    detail = row[-1]
+                    for table in BIG_TABLES:
+                        if detail.startswith(f"SCAN {table}") and "INDEX" not in detail:
+                            scans.append(table)
+    return scans
+
+
+def measure(pages: list[tuple[str, str]], runs: int, verbose: bool) -> None:
+    from django.core.cache import cache
+    from django.db import connection, reset_queries
+    from django.http import HttpResponseServerError
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    anonymous, admin = Client(), Client()
+    from django.contrib.auth import get_user_model
+
+    admin.force_login(get_user_model().objects.get(username="bench"))
+    print(f"\n{'page':42} {'median ms':>10} {'min ms':>8} {'queries':>8} {'KB':>6}  full scans")
+    for label, url in pages:
+        client = admin if url.startswith("/admin/") else anonymous
+        times = []
+        for _ in range(runs + 1):
+            cache.clear()
+            began = time.perf_counter()
+            try:
+                response = client.get(url)
+            except Exception as error:  # a page that fails is reported, the rest measured
+                response = HttpResponseServerError(repr(error))
+            times.append((time.perf_counter() - began) * 1000)
+            if response.status_code != 200:
+                break
+        if response.status_code != 200:
+            print(f"{label:42} answered {response.status_code}")
+            continue
+        times = times[1:]  # the first warms Python's own caches (templates, imports)
+        cache.clear()
+        reset_queries()
+        with CaptureQueriesContext(connection) as captured:
+            client.get(url)
+        scans = plans(captured.captured_queries)
+        if verbose:
+            for query in captured.captured_queries:
+                print("   ", query["time"], query["sql"][:300])
+        size = len(response.content) / 1024
+        scanned = ", ".join(sorted(set(scans))) or "-"
+        print(
+            f"{label:42} {statistics.median(times):10.1f} {min(times):8.1f} "
+            f"{len(captured.captured_queries):8d} {size:6.0f}  {scanned}"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("n", type=int)
+    parser.add_argument("--database-url", default=DEFAULT_URL)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument("--reuse", action="store_true", help="measure a kept database again")
+    parser.add_argument("--verbose", action="store_true", help="print every query")
+    args = parser.parse_args()
+
+    os.environ["DATABASE_URL"] = args.database_url
+    os.environ.setdefault("KADER_ENV", "development")
+    os.environ["DEBUG"] = "0"  # as in production: no query log, cached templates
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    sys.path.insert(0, str(ROOT))
+    if not args.reuse:
+        create_database(args.database_url)
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    settings.ALLOWED_HOSTS = ["testserver"]
+    settings.KADER_PAGE_CACHE_SECONDS = 0  # no cached pages: each render is measured
+    call_command("migrate", verbosity=0)
+    if args.reuse:  # a migration may have rewritten rows: as autovacuum would, in time
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+    rng = random.Random(args.seed)
+    if args.reuse:
+        import pickle
+
+        facts = pickle.loads(Path(f"/tmp/kader-scale-{args.n}.pickle").read_bytes())
+    else:
+        facts = build(args.n, rng)
+        import pickle
+
+        Path(f"/tmp/kader-scale-{args.n}.pickle").write_bytes(pickle.dumps(facts))
+    print(f"big club {facts['big_club']}: {facts['former_count']} players had a spell there")
+    last_page = max(args.n // 24 // 2, 1)  # half-way through: a deep OFFSET
+    admin_page = max(args.n // 100 // 2, 1)
+    pages = [
+        ("search: common name", f"/search/?q={quote(facts['common'])}"),
+        ("search: common surname 'müller'", "/search/?q=m%C3%BCller"),
+        ("search: rare name", "/search/?q=zwolfhaupt"),
+        ("search: accented 'dvořáček'", "/search/?q=dvo%C5%99%C3%A1%C4%8Dek"),
+        ("/players/ page 1", "/players/"),
+        (f"/players/ page {last_page}", f"/players/?page={last_page}"),
+        ("/players/ position", "/players/?position=defender"),
+        ("/players/ position deep page", f"/players/?position=defender&page={last_page // 4}"),
+        ("/players/ club", f"/players/?club={facts['club']}"),
+        ("/players/ nationality", f"/players/?nationality={facts['country']}"),
+        ("club page (big club)", f"/clubs/{facts['big_club']}/"),
+        ("club page, former players page 20", f"/clubs/{facts['big_club']}/?page=20"),
+        ("profile", f"/players/{facts['profile']}/"),
+        ("admin player changelist", "/admin/players/player/"),
+        ("admin changelist, search", "/admin/players/player/?q=m%C3%BCller"),
+        (f"admin changelist, page {admin_page}", f"/admin/players/player/?p={admin_page}"),
+        ("API player list", "/api/v1/players/"),
+        (f"API player list, page {last_page}", f"/api/v1/players/?page={last_page}"),
+        ("API player detail", f"/api/v1/players/{facts['profile']}/"),
+    ]
+    measure(pages, args.runs, args.verbose)
+    if not args.keep:
+        drop_database(args.database_url)
+
+
+if __name__ == "__main__":
+    main()
