@@ -81,7 +81,7 @@
       button.appendChild(arrow);
       if (th.dataset.sort === "number") {
         var group = groupLabel(table, th);
-        if (group) button.setAttribute("aria-label", group + " " + th.textContent.trim());
+        if (group) button.setAttribute("aria-label", group + " " + button.textContent.trim());
       }
       th.appendChild(button);
       button.addEventListener("click", function () {
