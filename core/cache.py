@@ -194,8 +194,15 @@ def serve_public(
     language_in_url: bool = False,
 ) -> HttpResponseBase:
     """An anonymous GET or HEAD: a 304 when the client has the current version, else the
-    cached body, else render() once and keep its body for the next reader."""
-    version = content_version()
+    cached body, else render() once and keep its body for the next reader. Without a
+    working cache the page is rendered as if nothing were cached (and logged)."""
+    try:
+        version = content_version()
+    except Exception:
+        logger.exception("the shared cache does not answer: page served without it")
+        response = render()
+        mark_private(response)
+        return response
     key = _key(request, version)
     etag = quote_etag(key)
     last_modified = _last_modified(version)
