@@ -113,6 +113,12 @@ class Player(RemembersFiles, Publishable):
                 condition=Q(status="published"),
                 name="player_published_by_name",
             ),
+            # The list filtered by position, in the same order.
+            models.Index(
+                fields=["position", "full_name", "id"],
+                condition=Q(status="published"),
+                name="player_published_by_position",
+            ),
             models.Index(fields=["name_key"], name="player_name_key"),
             models.Index(fields=["known_as_key"], name="player_known_as_key"),
             # On PostgreSQL search_text also has a trigram GIN index (see the migration).
