@@ -22,7 +22,8 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllow
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
-from django.utils import formats
+from django.utils import formats, translation
+from django.utils.cache import patch_vary_headers
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -462,3 +463,26 @@ def refresh_search_text(instance: Any) -> None:
     getattr(instance, "_prefetched_objects_cache", {}).clear()
     instance.refresh_search_text()
     type(instance)._default_manager.filter(pk=instance.pk).update(search_text=instance.search_text)
+
+
+class AdminLanguageMiddleware:
+    """The admin in the editor's language: the language cookie (the site's switcher),
+    else the browser's Accept-Language. LocaleMiddleware gives every path without a
+    language prefix the default language, as the English public pages need, and the
+    admin has no prefix, so without this the admin was English for everyone."""
+
+    def __init__(self, get_response: Any) -> None:
+        self.get_response = get_response
+        self.prefix = ""
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not self.prefix:
+            self.prefix = reverse("admin:index")
+        if not request.path_info.startswith(self.prefix):
+            return self.get_response(request)  # type: ignore[no-any-return]
+        language = translation.get_language_from_request(request)
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response: HttpResponse = self.get_response(request)
+        patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        return response

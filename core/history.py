@@ -5,13 +5,15 @@ many-to-many field it follows (``m2m_fields``). A form saves the record and then
 many-to-many fields, the importer creates a record and then adds its players: two rows
 for one change. ``History`` folds the writes of one record that happen inside the same
 transaction (the admin's change view, the importer's document) into the row the first
-write made, so the history shows one entry per save with the values it left.
+write made (outside a transaction: the writes of one request), so the history shows one
+entry per save with the values it left.
 """
 
 from typing import Any
 
 from django.conf import settings
 from django.db import models, router, transaction
+from django.db.models import signals
 from django.dispatch import receiver
 from simple_history.models import HistoricalRecords
 from simple_history.signals import post_create_historical_record
@@ -35,22 +37,55 @@ def _current_block(using: str) -> object | None:
     return None
 
 
+def _current_request() -> object | None:
+    """The request being answered (simple-history's HistoryRequestMiddleware keeps it)."""
+    return getattr(HistoricalRecords.context, "request", None)
+
+
 class History(HistoricalRecords):
-    """HistoricalRecords writing one row per record and transaction (see the module)."""
+    """HistoricalRecords writing one row per record and transaction or request (an API
+    update saves and then sets the many-to-many fields outside a transaction)."""
 
     def _open_row(self, instance: models.Model) -> Any:
-        block, row = getattr(instance, OPEN_ROW, (None, None))
-        if block is None:
+        block, request, row = getattr(instance, OPEN_ROW, (None, None, None))
+        if row is None:
             return None
         using = router.db_for_write(type(instance))
-        if not any(b is block for b in transaction.get_connection(using).atomic_blocks):
-            return None
-        return row
+        if block is not None and any(
+            b is block for b in transaction.get_connection(using).atomic_blocks
+        ):
+            return row
+        if request is not None and request is _current_request():
+            return row
+        return None
 
     def _remember(self, instance: models.Model, row: Any) -> None:
         block = _current_block(router.db_for_write(type(instance)))
-        if block is not None:
-            setattr(instance, OPEN_ROW, (block, row))
+        request = _current_request()
+        if block is not None or request is not None:
+            setattr(instance, OPEN_ROW, (block, request, row))
+
+    def finalize(self, sender: type[models.Model], **kwargs: Any) -> None:
+        cls = getattr(self, "cls", None)
+        if sender is not cls and sender._meta.proxy and sender._meta.concrete_model is cls:
+            # Django signals a proxy's saves with the proxy as sender (a Loan is a Spell).
+            signals.post_save.connect(self.post_save, sender=sender, weak=False)
+            signals.pre_delete.connect(self.pre_delete, sender=sender, weak=False)
+            signals.post_delete.connect(self.post_delete, sender=sender, weak=False)
+            return
+        super().finalize(sender, **kwargs)
+
+    def _unchanged(self, instance: models.Model) -> bool:
+        """A save that leaves every field as the last row has it (the admin saves the
+        main record even when only an inline changed) writes no row."""
+        latest = getattr(instance, self.manager_name).order_by("-history_id").first()
+        if latest is None or latest.history_type == "-":
+            return False
+        return all(
+            getattr(latest, f.attname) == getattr(instance, f.attname)
+            for f in self.fields_included(instance)
+            if not getattr(f, "auto_now", False)  # updated_at moves on every save
+        )
 
     def _refresh(self, row: Any, instance: models.Model) -> None:
         """The open row takes the values the record has now, many-to-many included."""
@@ -76,6 +111,8 @@ class History(HistoricalRecords):
         self, instance: models.Model, created: bool, using: Any = None, **kwargs: Any
     ) -> None:
         row = None if created else self._open_row(instance)
+        if row is None and not created and self._unchanged(instance):
+            return
         if row is None or kwargs.get("raw", False):
             super().post_save(instance, created, using=using, **kwargs)
         elif getattr(settings, "SIMPLE_HISTORY_ENABLED", True) and not hasattr(

@@ -218,7 +218,7 @@ class Spell(models.Model):
     note = models.CharField(_("note"), max_length=300, blank=True)
     provenance = GenericRelation("sources.Provenance")
 
-    history = HistoricalRecords()
+    history = History()  # Loan, its proxy, included
 
     class Meta:
         ordering = [F("start").asc(nulls_first=True), "id"]
