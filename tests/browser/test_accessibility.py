@@ -49,6 +49,22 @@ def test_no_page_has_a_serious_accessibility_violation(
     assert problems == {}
 
 
+@pytest.mark.parametrize("language", ["", "/de"])
+def test_in_dark_mode_no_page_has_a_serious_accessibility_violation(
+    page, live_server, seeds, axe_source, language
+):
+    """The system's dark setting (prefers-color-scheme) swaps the site's colours: every
+    pair must still pass axe's contrast rules."""
+    page.emulate_media(color_scheme="dark")
+    problems = {}
+    for path in PAGES:
+        page.goto(live_server.url + language + path)
+        assert page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
+        if found := violations(page, axe_source):
+            problems[language + path] = found
+    assert problems == {}
+
+
 @pytest.mark.parametrize("path", ["/", "/search/?q=bremen", "/de/players/mio-backhaus/"])
 def test_at_320_px_the_header_fits_the_screen(page, live_server, seeds, path):
     page.set_viewport_size({"width": 320, "height": 640})
