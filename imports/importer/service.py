@@ -251,7 +251,8 @@ def unchanged_report(source: SourceDocument, file_name: str, *, dry_run: bool) -
         dry_run=dry_run,
     )
     report.warnings = [Message(w["line"], w["text"]) for w in stored.get("warnings", [])]
-    report.conflicts = [Conflict(**c) for c in stored.get("conflicts", [])]
+    # Still waiting in the queue: a decision since would have saved the record.
+    report.conflicts = [Conflict(**(c | {"known": True})) for c in stored.get("conflicts", [])]
     for name, counts in stored.get("counts", {}).items():
         report.counts[name]["unchanged"] += sum(
             counts.get(a, 0) for a in ("created", "updated", "unchanged")
