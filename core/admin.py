@@ -29,7 +29,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.utils import get_history_manager_for_model, get_m2m_reverse_field_name
 
+from core.forms import PlainTextField
 from core.publishing import filter_by_search
+from core.templatetags.kader import partial_date
+
+PLAIN_TEXT = {models.TextField: {"form_class": PlainTextField}}
+"""formfield_overrides for admins and inlines with text an editor writes."""
 
 
 class NormalizedSearchMixin:
@@ -213,23 +218,32 @@ class InlineHistoryMixin:
             for f in row.tracked_fields
             if f.editable and not f.primary_key and (fk is None or f.name != fk)
         ]
+        precisions = partial_dates(model)
         changes: list[FieldChange] = []
         if row.history_type == "~" and previous is not None:
             delta = row.diff_against(previous, excluded_fields=[fk] if fk else None)
-            for change in delta.changes:
-                model_field = model._meta.get_field(change.field)
+            changed = set(delta.changed_fields)
+            # A date and its precision are one value for the editor: 'July 2023' → '2024'.
+            changed = {
+                next((d for d, p in precisions.items() if p == name), name) for name in changed
+            }
+            order = {f.name: i for i, f in enumerate(shown)}
+            for name in sorted(changed, key=lambda n: order.get(n, len(order))):
+                model_field = model._meta.get_field(name)
                 changes.append(
                     FieldChange(
                         str(capfirst(model_field.verbose_name)),
-                        names.shown(model_field, change.old),
-                        names.shown(model_field, change.new),
+                        names.value(model_field, previous, precisions),
+                        names.value(model_field, row, precisions),
                     )
                 )
             if not changes:
                 return None  # saved without a change
         else:
             for f in shown:
-                value = names.shown(f, getattr(row, f.attname))
+                if f.name in precisions.values():
+                    continue  # shown with its date
+                value = names.value(f, row, precisions)
                 if value:
                     before, after = ("", value) if row.history_type != "-" else (value, "")
                     changes.append(FieldChange(str(capfirst(f.verbose_name)), before, after))
@@ -371,6 +385,16 @@ def revert(request: HttpRequest, model: type[models.Model], row: Any, previous: 
     }
 
 
+def partial_dates(model: type[models.Model]) -> dict[str, str]:
+    """The model's dates that have a precision field beside them: {'end': 'end_precision'}."""
+    names = {f.name for f in model._meta.fields}
+    return {
+        f.name: f"{f.name}_precision"
+        for f in model._meta.fields
+        if isinstance(f, models.DateField) and f"{f.name}_precision" in names
+    }
+
+
 class RelatedNames:
     """Values of historical rows as an editor reads them: a club's name for its id, a
     choice's label, a date in the editor's language; related records read in bulk."""
@@ -400,6 +424,17 @@ class RelatedNames:
             related = related or self.records.get(f.related_model, {}).get(value)  # type: ignore[arg-type]
             if related is not None:
                 f.set_cached_value(instance, related)  # type: ignore[attr-defined]
+
+    def value(self, model_field: Any, row: Any, precisions: dict[str, str]) -> str:
+        """The field's value in a historical row, a partial date as precise as it is known."""
+        if model_field.many_to_many:
+            target = get_m2m_reverse_field_name(model_field)
+            pks = getattr(row, model_field.name).values_list(target, flat=True)
+            return self.shown(model_field, [{target: pk} for pk in pks])
+        value = getattr(row, model_field.attname)
+        if model_field.name in precisions and value is not None:
+            return partial_date(value, getattr(row, precisions[model_field.name]))
+        return self.shown(model_field, value)
 
     def shown(self, model_field: Any, value: Any) -> str:
         if model_field.many_to_many:

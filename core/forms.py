@@ -187,3 +187,17 @@ class PartialDatesForm(forms.ModelForm):
                 cleaned[name] = value.date
                 setattr(self.instance, precision, value.precision)
         return cleaned
+
+
+class PlainTextField(forms.CharField):
+    """Text as the editor left it: line endings as \\n (a browser sends a textarea's as
+    \\r\\n) and leading spaces kept, so a save without a change is no change (the
+    importer would otherwise see every saved section as edited)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs["strip"] = False
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> str | None:
+        text = super().to_python(value)
+        return text.replace("\r\n", "\n").replace("\r", "\n") if text else text

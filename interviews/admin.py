@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import (
+    PLAIN_TEXT,
     AutocompleteFilter,
     AutocompleteFilterMedia,
     InlineHistoryMixin,
@@ -26,12 +27,14 @@ class TurnInline(SortableStackedInline):
 
     model = Turn
     fields = (("kind", "speaker"), "text")
+    formfield_overrides = PLAIN_TEXT
     extra = 0
 
 
 class PhotoCreditInline(admin.TabularInline):
     model = PhotoCredit
     fields = ("order", "caption", "credit")
+    formfield_overrides = PLAIN_TEXT
     extra = 0
 
 
@@ -54,6 +57,7 @@ class InterviewAdmin(
     list_filter = ("status", "language", ("outlet", AutocompleteFilter))
     # No COUNT(*) over the whole table on every page of a large changelist.
     show_full_result_count = False
+    formfield_overrides = PLAIN_TEXT
     history_related = ((Turn, "interview"), (PhotoCredit, "interview"), (Mention, "interview"))
     list_select_related = ("outlet",)
     autocomplete_fields = ("outlet", "players")

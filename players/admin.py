@@ -1,10 +1,11 @@
-
+from django import forms
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import (
+    PLAIN_TEXT,
     AutocompleteFilter,
     AutocompleteFilterMedia,
     InlineHistoryMixin,
@@ -117,26 +118,40 @@ class LoanInline(admin.TabularInline):
         return super().get_queryset(request).select_related("club", "owner_club")
 
 
+STATISTICS_FIELDS = (
+    "season",
+    "club",
+    "division",
+    "division_tier",
+    "on_loan",
+    "league_apps",
+    "league_goals",
+    "cup_apps",
+    "cup_goals",
+    "league_cup_apps",
+    "league_cup_goals",
+    "continental_apps",
+    "continental_goals",
+    "other_apps",
+    "other_goals",
+    "unknown",
+)
+
+
+class SeasonStatisticsForm(forms.ModelForm):
+    class Meta:
+        model = SeasonStatistics
+        fields = STATISTICS_FIELDS
+        widgets = {"unknown": forms.Textarea(attrs={"rows": 1, "cols": 12})}
+
+
 class SeasonStatisticsInline(admin.TabularInline):
+    """One row a season, the column headers kept in view (see the template)."""
+
     model = SeasonStatistics
-    fields = (
-        "season",
-        "club",
-        "division",
-        "division_tier",
-        "on_loan",
-        "league_apps",
-        "league_goals",
-        "cup_apps",
-        "cup_goals",
-        "league_cup_apps",
-        "league_cup_goals",
-        "continental_apps",
-        "continental_goals",
-        "other_apps",
-        "other_goals",
-        "unknown",
-    )
+    form = SeasonStatisticsForm
+    template = "admin/players/season_statistics_inline.html"
+    fields = STATISTICS_FIELDS
     autocomplete_fields = ("season", "club", "division")
     extra = 0
 
@@ -171,6 +186,7 @@ class BiographySectionInline(SortableStackedInline):
 
     model = BiographySection
     fields = ("heading", "text")
+    formfield_overrides = PLAIN_TEXT
     extra = 0
 
 
