@@ -11,7 +11,7 @@ from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import format_html, format_html_join
@@ -76,7 +76,7 @@ class TextFilter(admin.SimpleListFilter):
     def has_output(self) -> bool:
         return True
 
-    def choices(self, changelist) -> Iterator[dict[str, Any]]:
+    def choices(self, changelist) -> Iterator[dict[str, Any]]:  # type: ignore[override]
         yield {
             "parameter": self.parameter_name,
             "value": self.value() or "",
@@ -209,7 +209,7 @@ class ConflictAdmin(admin.ModelAdmin):
     def resolve_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
         conflict = self.get_object(request, unquote(object_id))
         if conflict is None:
-            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+            raise Http404
         if not self.has_change_permission(request, conflict):
             raise PermissionDenied
         decision = request.POST.get("decision")

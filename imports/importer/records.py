@@ -267,10 +267,10 @@ class Recorder:
         earlier = list(
             QueuedConflict.objects.of_record(*key).filter(field_name=name).order_by("-pk")
         )
-        for queued in earlier:
-            if queued.status == QueuedConflict.Status.OPEN:
+        for decided in earlier:
+            if decided.status == QueuedConflict.Status.OPEN:
                 continue
-            chosen, rejected = queued.chosen_and_rejected
+            chosen, rejected = decided.chosen_and_rejected
             if comparable(chosen) == comparable(current) and comparable(rejected) == comparable(
                 new
             ):

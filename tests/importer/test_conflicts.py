@@ -181,4 +181,3 @@ def test_a_source_reads_as_a_person_names_it(db):
         first_line = " ".join(document.text.splitlines()[0].split())
         assert first_line.startswith(document.quote(1).removesuffix("…"))
         assert len(document.quote(1)) <= 200
-
