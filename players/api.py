@@ -78,9 +78,8 @@ class PartialDateField(serializers.Field):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, value: Any) -> str | None:
-        return partial_date_text(
-            getattr(value, self.field_name), getattr(value, f"{self.field_name}_precision")
-        )
+        name = str(self.field_name)
+        return partial_date_text(getattr(value, name), getattr(value, f"{name}_precision"))
 
 
 class PrecisionField(serializers.ChoiceField):
@@ -92,11 +91,11 @@ class PrecisionField(serializers.ChoiceField):
             DatePrecision.choices, source="*", read_only=True, allow_null=True, **kwargs
         )
 
-    def to_representation(self, value: Any) -> str | None:
-        date_name = self.field_name.removesuffix("_precision")
-        if getattr(value, date_name) is None:
+    def to_representation(self, value: Any) -> str | None:  # type: ignore[override]
+        name = str(self.field_name)
+        if getattr(value, name.removesuffix("_precision")) is None:
             return None
-        return str(getattr(value, self.field_name))
+        return str(getattr(value, name))
 
 
 class PlayerSerializer(OutputSerializer):
