@@ -64,6 +64,8 @@ class Bar:
     width: float
     kind: str  # youth, senior, loan
     label: str
+    # (x1, x2) of each year an end is known only by: drawn as a dashed line behind the bar
+    years_only: list[tuple[float, float]] = field(default_factory=list)
 
 
 @dataclass
@@ -108,6 +110,10 @@ class Timeline:
     chart_top: float
     chart_base: float
     description: str
+
+    @property
+    def has_years_only(self) -> bool:
+        return any(bar.years_only for lane in self.lanes for bar in lane.bars)
 
     def __bool__(self) -> bool:
         return bool(self.lanes)
@@ -182,6 +188,7 @@ class Period(NamedTuple):
     end: float
     kind: str  # a Spell.Kind
     running: bool
+    years_only: tuple[float, ...] = ()  # the years an end is known only by
 
 
 def build_timeline(
@@ -268,8 +275,18 @@ def _spell_periods(
             end = now
         running = end == now
         end = max(end, start + MIN_PERIOD_YEARS)
+        years_only = tuple(
+            float(date.year)
+            for date, precision in (
+                (spell.start, spell.start_precision),
+                (spell.end, spell.end_precision),
+            )
+            if date and precision == DatePrecision.YEAR
+        )
         periods.append(
-            Period(lane, spell.club.name, spell.is_loan, start, end, spell.kind, running)
+            Period(
+                lane, spell.club.name, spell.is_loan, start, end, spell.kind, running, years_only
+            )
         )
     return periods
 
@@ -318,6 +335,7 @@ def _lanes(
                 width=round(max(x_of(period.end) - x_of(period.start), MIN_BAR_W), 1),
                 kind=period.kind,
                 label=f"{lane.full_label}: {kind_labels[period.kind]} {years}",
+                years_only=[(x_of(year), x_of(year + 1)) for year in period.years_only],
             )
         )
     return list(lanes.values())

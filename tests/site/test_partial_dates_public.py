@@ -5,7 +5,7 @@ spells most likely ran, never from 1 January to 31 December."""
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from clubs.models import Club
 from players.models import SeasonStatistics, Spell
@@ -27,6 +27,7 @@ def loan_in_years(backhaus) -> Spell:
 
 
 def timeline_of(player):
+    translation.activate("en")  # built outside a request: a German page before leaves German on
     spells = list(player.spells.select_related("club", "owner_club"))
     rows = list(player.season_statistics.select_related("club", "season"))
     return build_timeline(spells, rows, timezone.localdate())
@@ -135,3 +136,26 @@ def test_partial_dates_in_german(client, loan_in_years):
     spell = content[content.index('class="spell spell-loan"') :][:600]
     assert "Juli 2023 – 2024" in spell
     assert "Dezember" not in spell
+
+
+def test_the_years_a_spell_is_known_only_by_are_drawn_dashed_behind_it(client, loan_in_years):
+    timeline = timeline_of(loan_in_years.player)
+    [bar] = lane(timeline, "FC Volendam (loan)").bars
+    ticks = {tick.label: tick.x for tick in timeline.ticks}
+    [(start_a, start_b), (end_a, end_b)] = bar.years_only
+    assert start_a == pytest.approx(ticks["2023"])
+    assert end_b == pytest.approx(ticks["2025"])
+    assert start_a < bar.x < start_b  # some time in 2023
+    assert end_a < bar.x + bar.width < end_b  # some time in 2024
+    assert start_b == pytest.approx(end_a)
+    content = html(client.get(URL))
+    assert "only the year known" in content
+    assert content.count('class="tl-year-only"') >= 2
+
+
+def test_spells_known_to_the_month_have_no_dashes(backhaus):
+    for spell in Spell.objects.filter(player=backhaus):
+        spell.start_precision = spell.end_precision = "month"
+        spell.save()
+    timeline = timeline_of(backhaus)
+    assert not timeline.has_years_only
