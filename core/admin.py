@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-import adminsortable2.admin
+import adminsortable2.admin  # type: ignore[import-untyped]
 from adminsortable2.admin import SortableAdminBase
 from django import forms
 from django.conf import settings
@@ -33,7 +33,9 @@ from core.forms import PlainTextField
 from core.publishing import filter_by_search
 from core.templatetags.kader import partial_date
 
-PLAIN_TEXT = {models.TextField: {"form_class": PlainTextField}}
+PLAIN_TEXT: dict[type[models.Field[Any, Any]], dict[str, Any]] = {
+    models.TextField: {"form_class": PlainTextField}
+}
 """formfield_overrides for admins and inlines with text an editor writes."""
 
 
@@ -73,8 +75,9 @@ class AutocompleteFilter(admin.RelatedFieldListFilter):
     def get_facet_counts(self, pk_attname: str, filtered_qs: QuerySet[Any]) -> dict[str, Any]:
         return {}
 
-    def choices(self, changelist: Any) -> Iterator[dict[str, Any]]:
-        remote = self.field.remote_field.model
+    def choices(self, changelist: Any) -> Iterator[Any]:  # the template's own keys
+        remote = self.field.related_model
+        assert remote is not None
         chooser = forms.ModelChoiceField(
             queryset=remote._default_manager.all(),
             required=False,
@@ -105,8 +108,9 @@ class AutocompleteFilterMedia:
 
     @property
     def media(self) -> forms.Media:
-        site = getattr(self, "admin_site", None)
-        return super().media + AutocompleteSelect(None, site).media  # type: ignore[misc]
+        media: forms.Media = super().media  # type: ignore[misc]
+        # The widget's media depends on the language only, not on a field or site.
+        return media + AutocompleteSelect(None, getattr(self, "admin_site", None)).media  # type: ignore[arg-type]
 
 
 # --- History with inline records -----------------------------------------------------
@@ -229,7 +233,7 @@ class InlineHistoryMixin:
             }
             order = {f.name: i for i, f in enumerate(shown)}
             for name in sorted(changed, key=lambda n: order.get(n, len(order))):
-                model_field = model._meta.get_field(name)
+                model_field: Any = model._meta.get_field(name)
                 changes.append(
                     FieldChange(
                         str(capfirst(model_field.verbose_name)),
@@ -279,7 +283,10 @@ class InlineHistoryMixin:
     ) -> HttpResponse:
         obj = self.get_object(request, unquote(object_id))  # type: ignore[attr-defined]
         if obj is None:  # a deleted record: simple-history's own page
-            return super().history_view(request, object_id, extra_context)  # type: ignore[misc]
+            own: HttpResponse = super().history_view(  # type: ignore[misc]
+                request, object_id, extra_context
+            )
+            return own
         if not self.has_view_or_change_permission(request, obj):  # type: ignore[attr-defined]
             raise PermissionDenied
         paginator = Paginator(self.history_entries(request, obj), self.history_per_page)
@@ -366,7 +373,7 @@ def revert(request: HttpRequest, model: type[models.Model], row: Any, previous: 
     many: dict[str, list[Any]] = {}
     changed = []
     for change in delta.changes:
-        model_field = model._meta.get_field(change.field)
+        model_field: Any = model._meta.get_field(change.field)
         if model_field.many_to_many:
             target = get_m2m_reverse_field_name(model_field)
             many[model_field.name] = [item[target] for item in change.old]
@@ -472,12 +479,12 @@ class RelatedNames:
 # Django's own actions.js (the inlines need no patched one).
 
 
-class SortableInlinesAdmin(SortableAdminBase):
+class SortableInlinesAdmin(SortableAdminBase):  # type: ignore[misc]
     """Base for a model admin with drag-and-drop inlines."""
 
     @property
     def media(self) -> forms.Media:
-        media = super(SortableAdminBase, self).media  # type: ignore[misc]
+        media = super(SortableAdminBase, self).media
         script = "adminsortable2.js" if settings.DEBUG else "adminsortable2.min.js"
         return media + forms.Media(  # type: ignore[no-any-return]
             css={"all": ["adminsortable2/css/sortable.css"]}, js=[f"adminsortable2/js/{script}"]

@@ -3,7 +3,8 @@
 import calendar
 import datetime
 import re
-from typing import Any, ClassVar, NamedTuple
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -59,7 +60,8 @@ SHAPES = (YEAR_ONLY, ISO_MONTH, NUMERIC_MONTH, ISO_DAY, NUMERIC_DAY, NAMED_MONTH
 HELP_TEXT = _("A year (2023), a month (07/2023, July 2023) or a day (1.7.2023, 2023-07-01).")
 
 
-class PartialDate(NamedTuple):
+@dataclass(frozen=True)
+class PartialDate:
     """A date and how much of it is known: 2023-12-31 known to the year is '2023'."""
 
     date: datetime.date
@@ -135,8 +137,8 @@ class PartialDateField(forms.CharField):
     def __init__(self, *, last_day: bool = False, **kwargs: Any) -> None:
         self.last_day = last_day
         kwargs.setdefault("help_text", HELP_TEXT)
-        kwargs.setdefault("max_length", 40)
         super().__init__(**kwargs)
+        self.widget.attrs.setdefault("size", 14)
 
     def to_python(self, value: Any) -> PartialDate | None:  # type: ignore[override]
         if isinstance(value, PartialDate):
@@ -152,7 +154,7 @@ class PartialDateField(forms.CharField):
         return value
 
 
-class PartialDatesForm(forms.ModelForm):
+class PartialDatesForm(forms.ModelForm[Any]):
     """A model form whose partial dates are one field each: ``partial_dates`` maps a date
     field to its precision field and whether a year or month means its last day."""
 
@@ -176,7 +178,7 @@ class PartialDatesForm(forms.ModelForm):
                 self.initial[name] = PartialDate(value, getattr(self.instance, precision))
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         for name, (precision, _last_day) in self.partial_dates.items():
             if name not in cleaned:
                 continue

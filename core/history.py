@@ -30,7 +30,7 @@ def _keep_last_row(sender: Any, instance: models.Model, history_instance: Any, *
 def _current_block(using: str) -> object | None:
     """The innermost transaction block the caller opened; a test case's own block (which
     spans the whole test) does not count, so tests see what production does."""
-    blocks = transaction.get_connection(using).atomic_blocks
+    blocks: list[object] = transaction.get_connection(using).atomic_blocks
     for block in reversed(blocks):
         if not getattr(block, "_from_testcase", False):
             return block
@@ -39,10 +39,11 @@ def _current_block(using: str) -> object | None:
 
 def _current_request() -> object | None:
     """The request being answered (simple-history's HistoryRequestMiddleware keeps it)."""
-    return getattr(HistoricalRecords.context, "request", None)
+    request: object | None = getattr(HistoricalRecords.context, "request", None)
+    return request
 
 
-class History(HistoricalRecords):
+class History(HistoricalRecords):  # type: ignore[misc]  # simple-history is untyped
     """HistoricalRecords writing one row per record and transaction or request (an API
     update saves and then sets the many-to-many fields outside a transaction)."""
 

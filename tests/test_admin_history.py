@@ -339,7 +339,8 @@ def test_an_api_edit_is_recorded_with_its_user(client, editor, player, japan):
     ],
 )
 def test_a_partial_date_is_read_in_each_form(text, date, precision):
-    assert parse_partial_date(text) == (date, precision)
+    parsed = parse_partial_date(text)
+    assert (parsed.date, parsed.precision) == (date, precision)
 
 
 def test_a_year_or_month_until_means_its_last_day():
