@@ -7,9 +7,12 @@
 Builds N players (about 5 season rows, 2 spells, 1–2 nationalities and a source document
 each), N/50 clubs of which a few are big (many former players), a few thousand
 interviews, through the models with bulk_create. Then it times each page through the
-Django test client with DEBUG off (median of --runs, the cache cleared before each, so
-no cached page or filter list helps), and prints the plans of each page's queries
-(EXPLAIN on PostgreSQL, EXPLAIN QUERY PLAN on SQLite) with the full scans of big tables.
+Django test client with DEBUG off and the page cache off (KADER_PAGE_CACHE_SECONDS=0):
+cold (the cache cleared: no content version, no cached filter choices) and warm (median
+and minimum of --runs with those data caches filled; cpu: the Python process's CPU time
+of a warm request, which load on the machine disturbs least), the queries of a cold
+request (sql: their summed time) and their plans (EXPLAIN on PostgreSQL, EXPLAIN QUERY
+PLAN on SQLite) with the full scans of tables over 10,000 rows.
 """
 
 from __future__ import annotations
@@ -259,7 +262,19 @@ def build(n: int, rng: random.Random) -> dict[str, Any]:
     }
 
 
-def plans(queries: list[dict[str, str]]) -> list[str]:
+def big_tables() -> set[str]:
+    """The tables of BIG_TABLES with over 10,000 rows (a scan of a small one is no worry)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        sizes = {}
+        for table in BIG_TABLES:
+            cursor.execute(f"SELECT COUNT(*) FROM {table}")
+            sizes[table] = cursor.fetchone()[0]
+    return {table for table, size in sizes.items() if size > 10_000}
+
+
+def plans(queries: list[dict[str, str]], big: set[str]) -> list[str]:
     """Full scans of big tables in the plans of the page's queries."""
     from django.db import connection
 
@@ -273,7 +288,7 @@ def plans(queries: list[dict[str, str]]) -> list[str]:
                 cursor.execute("EXPLAIN " + sql)
                 lines = [row[0] for row in cursor.fetchall()]
                 for line in lines:
-                    for table in BIG_TABLES:
+                    for table in big:
                         if f"Seq Scan on {table} " in line + " ":
                             scans.append(table)
             else:
@@ -283,13 +298,14 @@ def plans(queries: list[dict[str, str]]) -> list[str]:
                     continue
                 for row in cursor.fetchall():
                     detail = row[-1]
-                    for table in BIG_TABLES:
+                    for table in big:
                         if detail.startswith(f"SCAN {table}") and "INDEX" not in detail:
                             scans.append(table)
     return scans
 
 
 def measure(pages: list[tuple[str, str]], runs: int, verbose: bool) -> None:
+    from django.contrib.auth import get_user_model
     from django.core.cache import cache
     from django.db import connection, reset_queries
     from django.http import HttpResponseServerError
@@ -297,40 +313,47 @@ def measure(pages: list[tuple[str, str]], runs: int, verbose: bool) -> None:
     from django.test.utils import CaptureQueriesContext
 
     anonymous, admin = Client(), Client()
-    from django.contrib.auth import get_user_model
-
     admin.force_login(get_user_model().objects.get(username="bench"))
-    print(f"\n{'page':42} {'median ms':>10} {'min ms':>8} {'queries':>8} {'KB':>6}  full scans")
+    big = big_tables()
+    print(
+        f"\n{'page':42} {'cold ms':>8} {'warm ms':>8} {'min ms':>7} {'cpu ms':>7} {'sql ms':>7}"
+        f" {'queries':>7} {'KB':>5}  full scans of big tables"
+    )
     for label, url in pages:
         client = admin if url.startswith("/admin/") else anonymous
-        times = []
+        times, cpu = [], []
+        cache.clear()  # cold: no content version, no cached filter choices
+        client.get(url)  # and once more cold, with Python's own caches (templates) warm
+        cache.clear()
         for _ in range(runs + 1):
-            cache.clear()
-            began = time.perf_counter()
+            began, began_cpu = time.perf_counter(), time.process_time()
             try:
                 response = client.get(url)
             except Exception as error:  # a page that fails is reported, the rest measured
                 response = HttpResponseServerError(repr(error))
             times.append((time.perf_counter() - began) * 1000)
+            cpu.append((time.process_time() - began_cpu) * 1000)
             if response.status_code != 200:
                 break
         if response.status_code != 200:
             print(f"{label:42} answered {response.status_code}")
             continue
-        times = times[1:]  # the first warms Python's own caches (templates, imports)
+        cold, warm = times[0], times[1:]  # warm: the data caches filled (no page cache)
         cache.clear()
         reset_queries()
         with CaptureQueriesContext(connection) as captured:
             client.get(url)
-        scans = plans(captured.captured_queries)
+        scans = plans(captured.captured_queries, big)
         if verbose:
             for query in captured.captured_queries:
                 print("   ", query["time"], query["sql"][:300])
         size = len(response.content) / 1024
         scanned = ", ".join(sorted(set(scans))) or "-"
+        sql = sum(float(query["time"]) for query in captured.captured_queries) * 1000
         print(
-            f"{label:42} {statistics.median(times):10.1f} {min(times):8.1f} "
-            f"{len(captured.captured_queries):8d} {size:6.0f}  {scanned}"
+            f"{label:42} {cold:8.1f} {statistics.median(warm):8.1f} {min(warm):7.1f} "
+            f"{statistics.median(cpu[1:]):7.1f} {sql:7.1f} "
+            f"{len(captured.captured_queries):7d} {size:5.0f}  {scanned}"
         )
 
 

@@ -1,8 +1,9 @@
 """Reads behind the player pages: a fixed number of queries however long the career."""
 
 import datetime
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from html import escape
 from typing import Any, overload
 
 from django.core.cache import cache
@@ -11,8 +12,7 @@ from django.db import connection
 from django.db.models import Case, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
-from django.utils.html import format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from clubs.models import Club, Country
@@ -39,28 +39,26 @@ FORMER_PAGE = 48  # former players per page of a club page
 FILTER_CHOICES_SECONDS = 24 * 3600  # the key changes with the content version anyway
 
 
-class IndexedList(Sequence[Player]):
-    """Players for a paginator, sliced by primary key first.
-
-    A page's ids come from the index that matches the order (on PostgreSQL an index-only
-    scan however deep the page), and only those rows are then loaded with what the cards
-    show: an OFFSET never drags whole rows and their joins along.
-    """
+class _Pages:
+    """Players for a paginator, a page's ids first, then only those rows loaded (with what
+    the page shows, by load). Sized, iterable and sliceable: what Paginator needs."""
 
     ordered = True  # the paginator warns about an unordered list
 
-    def __init__(self, keys: QuerySet[Player], load: Callable[[list[int]], QuerySet[Player]]):
-        self.keys = keys
+    def __init__(self, load: Callable[[list[int]], QuerySet[Player]]):
         self.load = load
-        self._count: int | None = None
 
     def count(self) -> int:
-        if self._count is None:
-            self._count = self.keys.order_by().count()
-        return self._count
+        raise NotImplementedError
+
+    def ids(self, index: slice) -> list[int]:
+        raise NotImplementedError
 
     def __len__(self) -> int:
         return self.count()
+
+    def __iter__(self) -> Iterator[Player]:
+        return iter(self[0 : self.count()])
 
     @overload
     def __getitem__(self, index: int) -> Player: ...
@@ -69,9 +67,42 @@ class IndexedList(Sequence[Player]):
     def __getitem__(self, index: int | slice) -> Player | list[Player]:
         if isinstance(index, int):
             return self[index : index + 1][0]
-        ids = list(self.keys.values_list("pk", flat=True)[index])
-        rows = {player.pk: player for player in self.load(ids)}
+        ids = self.ids(index)
+        rows = {player.pk: player for player in self.load(ids)} if ids else {}
         return [rows[pk] for pk in ids if pk in rows]
+
+
+class IndexedList(_Pages):
+    """A queryset's players, sliced by primary key first: a page's ids come from the index
+    that matches the order (on PostgreSQL an index-only scan however deep the page), so an
+    OFFSET never drags whole rows and their joins along."""
+
+    def __init__(self, keys: QuerySet[Player], load: Callable[[list[int]], QuerySet[Player]]):
+        super().__init__(load)
+        self.keys = keys
+        self._count: int | None = None
+
+    def count(self) -> int:
+        if self._count is None:
+            self._count = self.keys.order_by().count()
+        return self._count
+
+    def ids(self, index: slice) -> list[int]:
+        return list(self.keys.values_list("pk", flat=True)[index])
+
+
+class IdList(_Pages):
+    """Players from ids already in order."""
+
+    def __init__(self, ids: list[int], load: Callable[[list[int]], QuerySet[Player]]):
+        super().__init__(load)
+        self.all_ids = ids
+
+    def count(self) -> int:
+        return len(self.all_ids)
+
+    def ids(self, index: slice) -> list[int]:
+        return self.all_ids[index]
 
 
 def _cards(ids: list[int]) -> QuerySet[Player]:
@@ -103,15 +134,15 @@ def player_list(*, position: str = "", club: str = "", nationality: str = "") ->
 
 
 def filter_choices(*, club: str = "", nationality: str = "") -> dict:
-    """The <option>s of the list's filter form (club and nationality chosen marked): the
-    clubs and nations that published players belong to. Their values and names in the
-    reader's language are computed once per content version and language (a few
-    thousand clubs render in a template loop for far longer than a query takes)."""
-    key = f"players:filter-choices:{get_language()}:{content_version()}"
-    choices = cache.get(key)
-    if choices is None:
+    """The <option>s of the list's filter form, the chosen club and nationality selected:
+    the clubs and nations that published players belong to. Their HTML, names in the
+    reader's language, is built once per content version and language (a few thousand
+    clubs take far longer to render, in a template loop or format_html, than to query)."""
+    key = f"players:filter-options:{get_language()}:{content_version()}"
+    options = cache.get(key)
+    if options is None:
         published = Player.objects.published()
-        clubs = list(
+        clubs = (
             Club.objects.published()
             .filter(Exists(published.filter(current_club=OuterRef("pk"))))
             .order_by("name")
@@ -126,22 +157,26 @@ def filter_choices(*, club: str = "", nationality: str = "") -> dict:
             .order_by("name")
             .values_list("code", "name")
         ]
-        choices = (clubs, nations)
-        cache.set(key, choices, FILTER_CHOICES_SECONDS)
-    clubs, nations = choices
+        options = (_options(clubs), _options(nations))
+        cache.set(key, options, FILTER_CHOICES_SECONDS)
+    clubs_html, nations_html = options
     return {
         "positions": Position.choices,
-        "club_options": _options(clubs, club),
-        "nation_options": _options(nations, nationality),
+        "club_options": _selected(clubs_html, club),
+        "nation_options": _selected(nations_html, nationality),
     }
 
 
-def _options(choices: list[tuple[str, str]], chosen: str) -> SafeString:
-    return format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        ((value, " selected" if value == chosen else "", label) for value, label in choices),
-    )
+def _options(choices: Iterable[tuple[str, str]]) -> str:
+    return "".join(f'<option value="{escape(v)}">{escape(label)}</option>' for v, label in choices)
+
+
+def _selected(options: str, value: str) -> SafeString:
+    """The options (every value and label escaped by _options) with value's selected."""
+    if value:
+        option = f'<option value="{escape(value)}"'
+        options = options.replace(f"{option}>", f"{option} selected>", 1)
+    return mark_safe(options)  # noqa: S308 - built from escaped parts only
 
 
 @dataclass
@@ -369,33 +404,6 @@ def former_players(
         .values_list("pk", flat=True)
     )
     return Paginator(IdList(ordered, _by_ids), per_page).get_page(page)
-
-
-class IdList(Sequence[Player]):
-    """Players for a paginator from ids already in order: a page loads only its own."""
-
-    ordered = True
-
-    def __init__(self, ids: list[int], load: Callable[[list[int]], QuerySet[Player]]):
-        self.ids = ids
-        self.load = load
-
-    def count(self) -> int:
-        return len(self.ids)
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-    @overload
-    def __getitem__(self, index: int) -> Player: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Player]: ...
-    def __getitem__(self, index: int | slice) -> Player | list[Player]:
-        if isinstance(index, int):
-            return self[index : index + 1][0]
-        ids = self.ids[index]
-        rows = {player.pk: player for player in self.load(ids)} if ids else {}
-        return [rows[pk] for pk in ids if pk in rows]
 
 
 def featured_players(limit: int = 6) -> list[Player]:

@@ -133,3 +133,13 @@ def test_the_importer_finds_a_player_by_exact_folded_name_without_like(db):
     assert find_player("Jirka Pavlenka") == jiri
     assert find_player("Pavlenka Junior") is None
     assert find_player("jiri pavlenka junior") is not None
+
+
+def test_the_club_filter_marks_the_chosen_club_and_escapes_names(client, germany):
+    rot = Club.objects.create(name="Rot & Weiß <Essen>", country=germany)
+    Club.objects.create(name="Nobody's Club", country=germany)  # no player: no option
+    Player.objects.create(full_name="Jan Essen", current_club=rot)
+    content = html(client.get("/players/", {"club": rot.slug}))
+    assert f'<option value="{rot.slug}" selected>Rot &amp; Weiß &lt;Essen&gt;</option>' in content
+    assert "Nobody" not in content
+    assert content.count(" selected>") == 1
