@@ -21,10 +21,13 @@ from sources.models import SourceDocument
 
 @admin.register(SourceDocument)
 class SourceDocumentAdmin(admin.ModelAdmin):
-    list_display = ("file_name", "kind", "language", "imported_at", "last_seen_at")
+    list_display = ("document", "kind", "language", "published", "imported_at", "last_seen_at")
     list_filter = ("kind", "language")
-    search_fields = ("file_name", "checksum")
+    search_fields = ("title", "outlet", "file_name", "checksum")
     readonly_fields = (
+        "title",
+        "outlet",
+        "published",
         "file_name",
         "checksum",
         "kind",
@@ -39,6 +42,10 @@ class SourceDocumentAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+    @admin.display(description=_("document"), ordering="title")
+    def document(self, obj: SourceDocument) -> str:
+        return obj.label
 
     def get_urls(self) -> list:
         upload = self.admin_site.admin_view(UploadViews(self))

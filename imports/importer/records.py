@@ -399,11 +399,12 @@ class Recorder:
                 row.imported_values, row.line = pending.values, pending.line
                 row.save(update_fields=["imported_values", "line"])
         Provenance.objects.bulk_create(new_rows)
-        # An open conflict this import no longer raises is moot: the document now agrees
-        # with the current value (or no longer states it).
-        QueuedConflict.objects.open().filter(document=self.document).exclude(
-            pk__in=self.raised
-        ).delete()
+        if self.previous:  # a new document has no open conflicts yet: no query
+            # An open conflict this import no longer raises is moot: the document now
+            # agrees with the current value (or no longer states it).
+            QueuedConflict.objects.open().filter(document=self.document).exclude(
+                pk__in=self.raised
+            ).delete()
         for key, row in self.previous.items():
             if key not in self.touched:
                 self.drop(row, deletable)
