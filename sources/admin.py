@@ -30,7 +30,7 @@ class ProvenanceInline(GenericTabularInline):
     model = Provenance
     extra = 0
     can_delete = False
-    fields = ("source", "quoted_line", "facts")
+    fields = ("source", "quoted_line", "facts", "open_conflicts")
     readonly_fields = fields
     verbose_name = _("source")
     verbose_name_plural = _("sources")
@@ -52,6 +52,28 @@ class ProvenanceInline(GenericTabularInline):
     @admin.display(description=_("what it gave"))
     def facts(self, obj: Provenance) -> str:
         return format_html_join("", "<div>{}: {}</div>", obj.facts()) or "—"
+
+    @admin.display(description=_("in conflict"))
+    def open_conflicts(self, obj: Provenance) -> str:
+        """What this document says that differs from the record, waiting for an editor."""
+        waiting = Conflict.objects.open().filter(
+            content_type_id=obj.content_type_id, object_id=obj.object_id, document=obj.document
+        )
+        return (
+            format_html_join(
+                "",
+                '<div><a href="{}">{}: “{}”</a></div>',
+                (
+                    (
+                        reverse("admin:sources_conflict_change", args=[c.pk]),
+                        c.field_label,
+                        clip(c.proposed_display, 40),
+                    )
+                    for c in waiting
+                ),
+            )
+            or "—"
+        )
 
 
 def quoted(line: int | None, text: str) -> str:

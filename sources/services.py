@@ -42,11 +42,8 @@ def resolve_conflict(*, conflict: Conflict, take: bool, user: AbstractBaseUser) 
     """Keep the current value or take the document's; either way the record is saved with
     a history row naming the editor and the decision, and the decision is remembered by
     later imports (see imports.importer.records)."""
-    conflict = (
-        Conflict.objects.select_for_update()
-        .select_related("document", "current_document")
-        .get(pk=conflict.pk)
-    )
+    # No select_related: PostgreSQL cannot lock the nullable side of an outer join.
+    conflict = Conflict.objects.select_for_update().get(pk=conflict.pk)
     if conflict.status != Conflict.Status.OPEN:
         raise ConflictClosed(_("This conflict was already settled."))
     model = conflict.content_type.model_class()

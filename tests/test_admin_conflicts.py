@@ -255,3 +255,16 @@ def test_the_dry_run_page_lists_changes_and_conflicts(editor_client, db):
     assert '<th scope="col">in conflict</th>' in content
     assert season_row().league_apps == apps
     assert not Conflict.objects.exists()
+
+
+def test_a_records_sources_link_to_what_waits_in_conflict(editor_client, db):
+    run(Upload(file_name=SEEDS_BIOGRAPHY, data=seed_text().encode()))
+    player = Player.objects.get(full_name="Mio Backhaus")
+    player.place_of_birth = "Baesweiler"
+    player.save()
+    run(Upload(file_name=SEEDS_BIOGRAPHY, data=seed_text().encode()), force=True)
+    conflict = Conflict.objects.get(field_name="place_of_birth")
+    page = editor_client.get(reverse("admin:players_player_change", args=[player.pk]))
+    sources = page.content.decode().split('id="sources-provenance-content_type-object_id-group"')[1]
+    link = reverse("admin:sources_conflict_change", args=[conflict.pk])
+    assert f'<a href="{link}">place of birth: “{conflict.proposed_display}”</a>' in sources
