@@ -9,7 +9,7 @@ from clubs.urls import urlpatterns as club_urls
 from core.views import favicon, robots_txt, set_language
 from interviews import pages
 from interviews.feeds import InterviewFeed
-from interviews.sitemaps import SITEMAPS
+from interviews.sitemaps import SITEMAPS, sitemap_index
 from players.urls import urlpatterns as player_urls
 
 urlpatterns = [
@@ -19,7 +19,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("favicon.ico", favicon, name="favicon"),
     path("api/v1/", include("config.api_urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]
 

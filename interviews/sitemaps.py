@@ -1,12 +1,23 @@
-"""sitemap.xml: every published player, club and interview, in English and German."""
+"""sitemap.xml: an index of sections, each listing every published player, club and
+interview in English and German, 2,000 records (4,000 URLs) a page.
 
+The index names every page of every section, so no record is left out however many there
+are (one sitemap file may hold 50,000 URLs; a site with 100,000 players needs several).
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max, QuerySet
+from django.http import HttpRequest
+from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from clubs.models import Club
+from core.web import absolute
 from interviews.models import Interview
 from players.models import Player
 
@@ -27,6 +38,14 @@ class KaderSitemap(Sitemap):
 
     def lastmod(self, item):
         return item.updated_at
+
+    def section_lastmod(self) -> datetime | None:
+        """The newest change in the section: one indexed MAX, not a walk over every item."""
+        items = self.items()
+        if isinstance(items, QuerySet):
+            latest: datetime | None = items.order_by().aggregate(m=Max("updated_at"))["m"]
+            return latest
+        return None
 
 
 class PlayerSitemap(KaderSitemap):
@@ -69,3 +88,23 @@ SITEMAPS = {
     "clubs": ClubSitemap,
     "interviews": InterviewSitemap,
 }
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    location: str
+    last_mod: datetime | None
+
+
+def sitemap_index(request: HttpRequest) -> TemplateResponse:
+    """/sitemap.xml: every page of every section, with absolute URLs from SITE_URL."""
+    entries = []
+    for section, sitemap_class in SITEMAPS.items():
+        site = sitemap_class()
+        location = absolute(reverse("sitemap-section", kwargs={"section": section}))
+        last_mod = site.section_lastmod()
+        for page in site.paginator.page_range:
+            entries.append(IndexEntry(location if page == 1 else f"{location}?p={page}", last_mod))
+    return TemplateResponse(
+        request, "sitemap_index.xml", {"sitemaps": entries}, content_type="application/xml"
+    )

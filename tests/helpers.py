@@ -85,3 +85,35 @@ def add_inline_rows(data: dict, prefix: str, rows: list[dict]) -> None:
         for name, value in row.items():
             data[f"{prefix}-{start + offset}-{name}"] = value
     data[f"{prefix}-TOTAL_FORMS"] = start + len(rows)
+
+
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def sitemap_sections(client) -> list[bytes]:
+    """Every file /sitemap.xml's index names, fetched through the client, as bytes."""
+    import xml.etree.ElementTree as ET
+    from urllib.parse import urlsplit
+
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    root = ET.fromstring(index.content)  # noqa: S314 (our own response)
+    assert root.tag == f"{SITEMAP_NS}sitemapindex"
+    sections = []
+    for location in root.findall(f"{SITEMAP_NS}sitemap/{SITEMAP_NS}loc"):
+        url = urlsplit(location.text or "")
+        response = client.get(url.path + (f"?{url.query}" if url.query else ""))
+        assert response.status_code == 200, location.text
+        sections.append(response.content)
+    return sections
+
+
+def sitemap_urls(client) -> list:
+    """The <url> elements of every section the sitemap index names."""
+    import xml.etree.ElementTree as ET
+
+    return [
+        url
+        for content in sitemap_sections(client)
+        for url in ET.fromstring(content).findall(f"{SITEMAP_NS}url")  # noqa: S314
+    ]

@@ -12,7 +12,8 @@ from interviews.models import Interview, Mention
 from players.models import SeasonStatistics, Spell
 
 SURFACES = ["/", "/players/", "/clubs/", "/interviews/", "/search/?q=hidden",
-            "/search/?q=geheim", "/sitemap.xml", "/feeds/interviews/", "/de/players/"]  # fmt: skip
+            "/search/?q=geheim", "/sitemap.xml", "/sitemap-players.xml", "/sitemap-clubs.xml",
+            "/sitemap-interviews.xml", "/feeds/interviews/", "/de/players/"]  # fmt: skip
 
 
 @pytest.fixture
