@@ -158,6 +158,17 @@ class SeasonStatisticsInline(admin.TabularInline):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("season", "club", "division")
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # No add/change/delete/view icons beside season, club and division: the row fits.
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        widget = getattr(field, "widget", None)
+        for name in ("can_add_related", "can_change_related", "can_delete_related"):
+            if hasattr(widget, name):
+                setattr(widget, name, False)
+        if hasattr(widget, "can_view_related"):
+            widget.can_view_related = False
+        return field
+
 
 class CapInline(admin.TabularInline):
     model = Cap

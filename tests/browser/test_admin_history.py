@@ -36,6 +36,9 @@ def test_an_editor_changes_a_loan_end_and_reverts_it_from_the_players_history(
     log_in(page, live_server, editor)
 
     page.goto(f"{live_server.url}/admin/players/player/{player.pk}/change/")
+    statistics = page.locator("#season_statistics-group")
+    expect(statistics.locator("thead th.column-league_apps")).to_be_visible()
+    shoot(page, "admin-player-change")
     loans = page.locator("fieldset", has=page.get_by_role("heading", name="Loans"))
     end = loans.locator('input[name$="-end"]').first
     shown_end = end.input_value()
@@ -74,3 +77,16 @@ def test_the_club_filter_searches_clubs_as_the_editor_types(page, live_server, s
     page.locator(".select2-results__option", has_text="FC Volendam").click()
     page.locator("#changelist-filter").get_by_role("button", name="Filter").click()
     expect(page).to_have_url(re.compile(r"current_club__id__exact=\d+"))
+
+
+def test_an_editor_moves_a_biography_section_to_the_end(page, live_server, seeds, editor):
+    player = Player.objects.get(slug="mio-backhaus")
+    headings = list(player.sections.values_list("heading", flat=True))
+    assert len(headings) >= 2
+    log_in(page, live_server, editor)
+    page.goto(f"{live_server.url}/admin/players/player/{player.pk}/change/")
+    first = page.locator(".inline-related.has_original", has_text=headings[0]).first
+    first.get_by_role("button", name="Move to last position").click()
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    assert list(player.sections.values_list("heading", flat=True)) == [*headings[1:], headings[0]]
