@@ -15,6 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadReque
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -189,7 +190,8 @@ class ConflictAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("player or interview"), ordering="subject_label")
     def subject(self, obj: Conflict) -> str:
-        return format_html('<a href="?player={}">{}</a>', obj.subject_label, obj.subject_label)
+        query = urlencode({"player": obj.subject_label})
+        return format_html('<a href="?{}">{}</a>', query, obj.subject_label)
 
     @admin.display(description=_("current value"))
     def current(self, obj: Conflict) -> str:

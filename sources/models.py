@@ -3,6 +3,8 @@ between documents (or a document and an editor) that wait for an editor's decisi
 
 from __future__ import annotations
 
+import re
+from pathlib import PurePath
 from typing import Any
 
 from django.conf import settings
@@ -15,6 +17,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 QUOTE_LENGTH = 200  # characters of a document's line quoted as a fact's source
+# A machine-made file name, never shown to a reader: '000_2593bb3e1f49e045.txt'.
+MACHINE_NAME = re.compile(r"[0-9a-f]{12}", re.IGNORECASE)
 
 
 class SourceDocument(models.Model):
@@ -50,16 +54,25 @@ class SourceDocument(models.Model):
         """The document as a person reads it: 'kicker – “Title” (Web interview, 3 March
         2024)', 'Mio Backhaus (Biography)'; never its (hash) file name."""
         kind = str(self.get_kind_display() or self.kind)
+        details = [kind]
         if self.published:
-            detail = f"{kind}, {formats.date_format(self.published, 'DATE_FORMAT')}"
-        else:
-            detail = kind
+            details.append(formats.date_format(self.published, "DATE_FORMAT"))
+        if self.given_name:  # tells two biographies of one player apart
+            details.append(self.given_name)
+        detail = ", ".join(details)
         title = f"“{self.title}”" if self.title and self.outlet else self.title
         name = " – ".join(part for part in (self.outlet, title) if part)
         if not name:  # imported before documents had titles
             imported = formats.date_format(timezone.localtime(self.imported_at), "DATE_FORMAT")
             return gettext("%(kind)s imported %(date)s") % {"kind": kind, "date": imported}
         return f"{name} ({detail})"
+
+    @property
+    def given_name(self) -> str:
+        """The file's name without its extension when a person gave it
+        ('backhaus-transfermarkt'); "" for a machine-made (hash) name."""
+        stem = PurePath(self.file_name).stem
+        return "" if MACHINE_NAME.search(stem) else stem
 
     def quote(self, line: int | None) -> str:
         """Line `line` (1-based) of the document's text, shortened: what a fact came from."""
