@@ -314,6 +314,7 @@ class PlayerAdmin(
 @admin.register(Spell)
 class SpellAdmin(SimpleHistoryAdmin):
     form = SpellForm
+    fields = ("player", "club", "kind", "owner_club", "start", "end", "note")
     list_display = ("player", "club", "kind", "owner_club", "start_shown", "end_shown")
     list_filter = ("kind",)
     list_select_related = ("player", "club", "owner_club")
