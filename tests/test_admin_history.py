@@ -441,3 +441,23 @@ def test_a_section_saved_unchanged_from_a_browser_stays_as_it_was(editor_client,
     section.refresh_from_db()
     assert section.text == text
     assert section.history.count() == rows
+
+
+def test_every_changed_admin_page_opens(editor_client, career, interview, club):
+    loan = career.spells.get(kind=Spell.Kind.LOAN)
+    pages = [
+        change_url(career),
+        history_url(career),
+        reverse("admin:players_player_add"),
+        change_url(loan),
+        reverse("admin:players_spell_add"),
+        change_url(interview),
+        history_url(interview),
+        reverse("admin:interviews_interview_add"),
+        change_url(club),
+        history_url(club),
+        reverse("admin:clubs_club_changelist"),
+        reverse("admin:interviews_interview_changelist"),
+    ]
+    for url in pages:
+        assert editor_client.get(url).status_code == 200, url
