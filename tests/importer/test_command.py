@@ -194,3 +194,19 @@ def test_a_terminal_gets_a_progress_bar_with_rate_and_time_left():
     assert "/s · 0:00 left" in text
     # the bar is cleared before the summary, which stays readable
     assert "3 documents: 3 new" in text.rsplit("\r", 1)[-1]
+
+
+@pytest.mark.django_db
+def test_a_document_that_disagrees_with_another_is_reported_as_queued(tmp_path):
+    import_seeds(str(SEEDS / "000_2593bb3e1f49e045.txt"))
+    row = "| 2025–26 | 22 | 0 | 0 | 0 | — | — | 22 | 0 |"
+    assert row in BIOGRAPHY
+    other = tmp_path / "backhaus-elsewhere.txt"
+    other.write_text(
+        BIOGRAPHY.replace(row, row.replace("| 22 | 0 |", "| 24 | 0 |")), encoding="utf-8"
+    )
+    out, _ = import_seeds(str(other))
+    assert "conflict (queued for an editor)" in out
+    assert "“22” from “Mio Backhaus (Biography)”, the document says “24”" in out
+    out, _ = import_seeds("--force", str(other))
+    assert "conflict (already in the conflicts queue)" in out

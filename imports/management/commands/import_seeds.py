@@ -7,9 +7,10 @@
 Each document is imported in its own transaction: one that fails leaves nothing behind
 and the others still import; the exit status is 1 if any failed. An unchanged document
 whose records nobody edited since is skipped; --force re-runs the full merge (it restores
-records deleted since). A field an editor changed in the admin keeps the editor's value
-and is listed as a conflict. -v 0 prints only failures, -v 2 every warning and conflict,
--v 3 the traceback of an internal error.
+records deleted since). A field an editor or another document set keeps its value, and
+the document's value is listed as a conflict that waits in the admin's conflicts queue.
+-v 0 prints only failures, -v 2 every warning and conflict, -v 3 the traceback of an
+internal error.
 """
 
 from __future__ import annotations
@@ -118,17 +119,19 @@ class Command(BaseCommand):
             )
         for conflict in report.conflicts:
             where = f" (line {conflict.line})" if conflict.line else ""
+            owner = f"“{conflict.source}”" if conflict.source else "an editor"
+            queued = "already in the conflicts queue" if conflict.known else "queued for an editor"
             if conflict.diff:  # long text: what differs, not both texts
                 diff = conflict.diff.replace("\n", "\n        ")
                 message = (
-                    f"    conflict: {conflict.record} {conflict.field}{where}: kept the "
-                    f"editor's text; the document differs:\n        {diff}"
+                    f"    conflict ({queued}): {conflict.record} {conflict.field}{where}: kept "
+                    f"the text {owner} gave; the document differs:\n        {diff}"
                 )
             else:
                 message = (
-                    f"    conflict: {conflict.record} {conflict.field}: kept the editor's "
-                    f"“{conflict.editor_value}”, the document says “{conflict.document_value}”"
-                    + where
+                    f"    conflict ({queued}): {conflict.record} {conflict.field}: kept "
+                    f"“{conflict.editor_value}” from {owner}, the document says "
+                    f"“{conflict.document_value}”" + where
                 )
             self.stdout.write(style.NOTICE(message))
 
