@@ -211,6 +211,8 @@ def main() -> None:
     env = settings_env(args, folder, port)
     try:
         manage(repo, env, "migrate", "--no-input", "-v", "0")
+        # Older checkouts' migrate did not create the database cache's table (core.models).
+        manage(repo, env, "createcachetable")
         manage(repo, env, "import_seeds", str(ROOT / "seeds"), "-v", "0")
         manage(repo, env, "collectstatic", "--no-input", "-v", "0")
         # First run: fetch each page once and keep its bytes as a static file; whitenoise

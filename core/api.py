@@ -146,7 +146,25 @@ class SlugOutputField(serializers.CharField):
         super().__init__(**kwargs)
 
 
-class OutputSerializer(serializers.ModelSerializer[Any]):
+# The fields each output serializer class builds from its model (FieldsBuiltOnce).
+_BUILT_FIELDS: dict[type, dict[str, serializers.Field[Any, Any, Any, Any]]] = {}
+
+
+# ModelSerializer.get_fields reads the model's fields and builds every serializer field
+# anew for each instance: for every nested serializer of every request (a fifth of the API
+# player detail's time). They depend on the class alone, so they are built once per class
+# and copied for each instance, as DRF copies the declared fields. (A comment, not a
+# docstring: drf-spectacular would take it as the description of every serializer.)
+class FieldsBuiltOnce:
+    def get_fields(self) -> dict[str, serializers.Field[Any, Any, Any, Any]]:
+        built = _BUILT_FIELDS.get(type(self))
+        if built is None:
+            built = copy.deepcopy(super().get_fields())  # type: ignore[misc]
+            _BUILT_FIELDS[type(self)] = built
+        return copy.deepcopy(built)
+
+
+class OutputSerializer(FieldsBuiltOnce, serializers.ModelSerializer[Any]):
     serializer_field_mapping = {
         **serializers.ModelSerializer.serializer_field_mapping,
         models.DateTimeField: UTCDateTimeField,

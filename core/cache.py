@@ -107,10 +107,10 @@ def content_changed(using: str | None = None) -> None:
     """
     connection = connections[using or "default"]
     blocks = connection.atomic_blocks
-    if not connection.in_atomic_block or (blocks and blocks[0]._from_testcase):
+    if not connection.in_atomic_block or (blocks and getattr(blocks[0], "_from_testcase", False)):
         _bump_quietly()
         return
-    if any(func is _bump_quietly for _sids, func, _robust in connection.run_on_commit):
+    if any(entry[1] is _bump_quietly for entry in connection.run_on_commit):
         return
     connection.on_commit(_bump_quietly)
 
@@ -200,14 +200,17 @@ def serve_public(
         version = content_version()
     except Exception:
         logger.exception("the shared cache does not answer: page served without it")
-        response = render()
-        mark_private(response)
-        return response
+        uncached = render()
+        mark_private(uncached)
+        return uncached
     key = _key(request, version)
     etag = quote_etag(key)
     last_modified = _last_modified(version)
-    response = get_conditional_response(request, etag=etag, last_modified=int(last_modified))
-    if response is None:
+    not_modified = get_conditional_response(request, etag=etag, last_modified=int(last_modified))
+    response: HttpResponseBase
+    if not_modified is not None:
+        response = not_modified
+    else:
         keep = settings.KADER_PAGE_CACHE_SECONDS > 0
         cached = cache.get(PAGE_KEY_PREFIX + key) if keep else None
         if isinstance(cached, tuple):
