@@ -6,11 +6,12 @@ from uuid import UUID
 from django.contrib import admin, messages
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from imports.importer import DocumentReport, ImportReport
 from imports.jobs import expired, queue_import, store_upload
@@ -52,6 +53,11 @@ class SourceDocumentAdmin(admin.ModelAdmin):
         return [
             path("upload/", upload, name="sources_sourcedocument_upload"),
             path("upload/<uuid:job_id>/", upload, name="sources_sourcedocument_upload_job"),
+            path(
+                "upload/<uuid:job_id>/progress/",
+                self.admin_site.admin_view(UploadViews(self).progress),
+                name="sources_sourcedocument_upload_progress",
+            ),
             *super().get_urls(),
         ]
 
@@ -63,7 +69,10 @@ def editor(request: HttpRequest) -> User:
     return cast(User, request.user)  # admin_view lets only logged-in staff through
 
 
-REFRESH_SECONDS = 2  # the job's page reloads itself (meta refresh: no script, CSP-safe)
+# The job's page asks for its progress every POLL_SECONDS (a static script, CSP-safe) and
+# reloads once when the report is there; without scripts it reloads every REFRESH_SECONDS.
+POLL_SECONDS = 1
+REFRESH_SECONDS = 2
 
 
 class UploadViews:
@@ -110,13 +119,50 @@ class UploadViews:
         job = store_upload(files, user=request.user)
         return redirect(job)
 
-    def job(self, request: HttpRequest, job_id: UUID) -> HttpResponse:
+    @staticmethod
+    def own_job(request: HttpRequest, job_id: UUID) -> ImportJob:
+        """The job, if it is this editor's (a superuser sees every job); else 404."""
         jobs = ImportJob.objects.all()
         if not request.user.is_superuser:
             jobs = jobs.filter(user=editor(request))
-        job = get_object_or_404(jobs, pk=job_id)
+        return get_object_or_404(jobs, pk=job_id)
+
+    def progress(self, request: HttpRequest, job_id: UUID) -> JsonResponse:
+        """The job's progress as JSON, for the waiting page's script: one indexed read."""
+        if not self.model_admin.has_add_permission(request):
+            raise PermissionDenied
+        job = self.own_job(request, job_id)
+        done, total = job.done, job.total
+        if job.state == ImportJob.State.QUEUED:
+            text = _("Queued: waiting for the import worker.")
+        else:
+            text = ngettext(
+                "Running: %(done)s of %(total)s document",
+                "Running: %(done)s of %(total)s documents",
+                total,
+            ) % {"done": done, "total": total}
+            if job.failures:
+                text += ", " + ngettext(
+                    "%(failures)s failed", "%(failures)s failed", job.failures
+                ) % {"failures": job.failures}
+        return JsonResponse(  # admin_view marks it never to be cached
+            {
+                "state": job.state,
+                "done": done,
+                "total": total,
+                "failures": job.failures,
+                "finished": job.finished,
+                "text": str(text),
+            }
+        )
+
+    def job(self, request: HttpRequest, job_id: UUID) -> HttpResponse:
+        job = self.own_job(request, job_id)
         if not job.finished:
-            return self.render(request, "waiting", job=job, refresh_seconds=REFRESH_SECONDS)
+            return self.render(
+                request, "waiting", job=job, refresh_seconds=REFRESH_SECONDS,
+                poll_seconds=POLL_SECONDS,
+            )  # fmt: skip
         result = ImportReport(
             documents=[DocumentReport.from_dict(d, dry_run=job.dry_run) for d in job.documents],
             dry_run=job.dry_run,

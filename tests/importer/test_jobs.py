@@ -58,13 +58,44 @@ def test_the_upload_request_stores_and_queues_without_importing(editor_client, m
     assert not SourceDocument.objects.exists()
 
 
-def test_the_job_page_says_queued_and_reloads_itself(editor_client, no_worker):
+def test_the_job_page_says_queued_and_follows_the_job(editor_client, no_worker):
     editor_client.post(reverse(UPLOAD), {"documents": seed_files(1)})
-    page = editor_client.get(ImportJob.objects.get().get_absolute_url())
+    job = ImportJob.objects.get()
+    page = editor_client.get(job.get_absolute_url())
     assert page.status_code == 200
     assert b'data-state="queued"' in page.content
-    assert b'<meta http-equiv="refresh" content="2">' in page.content
+    # A script asks for the progress; without scripts the page reloads itself.
+    assert b'<noscript><meta http-equiv="refresh" content="2"></noscript>' in page.content
+    assert b"imports/job-progress" in page.content
+    assert f'data-progress-url="{job.get_absolute_url()}progress/"'.encode() in page.content
     assert b"<script>" not in page.content  # nothing inline for the CSP to refuse
+
+
+def test_the_progress_answers_json_for_the_page_script(editor_client, no_worker):
+    editor_client.post(reverse(UPLOAD), {"documents": seed_files()})
+    job = ImportJob.objects.get()
+    url = f"{job.get_absolute_url()}progress/"
+    assert editor_client.get(url).json() == {
+        "state": "queued", "done": 0, "total": 3, "failures": 0, "finished": False,
+        "text": "Queued: waiting for the import worker.",
+    }  # fmt: skip
+    ImportJob.objects.update(state="running", done=2, failures=1)
+    progress = editor_client.get(url)
+    assert "no-store" in progress["Cache-Control"]
+    assert progress.json()["text"] == "Running: 2 of 3 documents, 1 failed"
+    ImportJob.objects.update(state="done", done=3)
+    assert editor_client.get(url).json()["finished"] is True
+
+
+def test_another_editors_progress_is_not_shown(editor_client, django_user_model, no_worker):
+    editor_client.post(reverse(UPLOAD), {"documents": seed_files(1)})
+    job = ImportJob.objects.get()
+    other = django_user_model.objects.create_user("other", is_staff=True)
+    other.groups.set(job.user.groups.all())
+    client = Client()
+    client.force_login(other)
+    assert client.get(f"{job.get_absolute_url()}progress/").status_code == 404
+    assert Client().get(f"{job.get_absolute_url()}progress/").status_code == 302  # to login
 
 
 def test_the_job_page_shows_progress_while_running(editor_client, no_worker):
