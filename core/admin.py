@@ -419,7 +419,12 @@ class RelatedNames:
             known = self.records.setdefault(related, {})
             missing = wanted - known.keys()
             if missing:
-                known.update(related._default_manager.in_bulk(missing))
+                # With the required keys their names use (a national team's country).
+                required = [g.name for g in related._meta.fields if g.many_to_one and not g.null]
+                records = related._default_manager.all()
+                if required:
+                    records = records.select_related(*required)
+                known.update(records.in_bulk(missing))
 
     def attach(self, instance: models.Model, obj: models.Model) -> None:
         """The rebuilt record's related records from the bulk read, so str() queries none."""

@@ -25,7 +25,7 @@ from players.models import (
     Spell,
 )
 from tests import factories
-from tests.helpers import add_inline_rows, form_data, inline_prefix
+from tests.helpers import add_inline_rows, form_data, get_counting_queries, inline_prefix
 
 # --- helpers -------------------------------------------------------------------------
 
@@ -461,3 +461,26 @@ def test_every_changed_admin_page_opens(editor_client, career, interview, club):
     ]
     for url in pages:
         assert editor_client.get(url).status_code == 200, url
+
+
+def test_the_history_page_reads_a_fixed_number_of_queries_however_many_inline_changes(
+    editor_client, career, club, other_club
+):
+    def grow(n: int) -> None:
+        for year in range(n):
+            Spell.objects.create(
+                player=career,
+                club=other_club,
+                owner_club=club,
+                kind=Spell.Kind.LOAN,
+                start=datetime.date(2000 + year, 7, 1),
+                end=datetime.date(2001 + year, 6, 30),
+            )
+
+    grow(2)
+    editor_client.get(history_url(career))
+    few, _ = get_counting_queries(editor_client, history_url(career))
+    grow(12)
+    many, content = get_counting_queries(editor_client, history_url(career))
+    assert content.count("Loan)") > 12
+    assert len(many) == len(few)
