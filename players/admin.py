@@ -162,11 +162,14 @@ class SeasonStatisticsInline(admin.TabularInline):
         # No add/change/delete/view icons beside season, club and division: the row fits.
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         widget = getattr(field, "widget", None)
-        for name in ("can_add_related", "can_change_related", "can_delete_related"):
+        for name in (
+            "can_add_related",
+            "can_change_related",
+            "can_delete_related",
+            "can_view_related",
+        ):
             if hasattr(widget, name):
                 setattr(widget, name, False)
-        if hasattr(widget, "can_view_related"):
-            widget.can_view_related = False
         return field
 
 
