@@ -62,7 +62,6 @@ MIDDLEWARE = [
     "core.middleware.LanguageInUrlMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "core.admin.AdminLanguageMiddleware",  # the admin in the editor's language
-    "core.admin.AdminLanguageMiddleware",  # the admin in the editor's language
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
