@@ -246,6 +246,7 @@ class PlayerAdmin(
                     "nationalities",
                     "height_cm",
                     ("photo", "photo_preview"),
+                    ("photo_credit", "photo_alt"),
                 )
             },
         ),

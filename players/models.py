@@ -80,6 +80,20 @@ class Player(RemembersFiles, Publishable):
         _("photo"), upload_to="players/", blank=True, validators=[validate_image]
     )
     photo_rendition = models.ImageField(upload_to="players/renditions/", blank=True, editable=False)
+    photo_credit = models.CharField(
+        _("photo credit"),
+        max_length=200,
+        blank=True,
+        help_text=_("Photographer or agency, shown under the photo (“Photo: …”)."),
+    )
+    photo_alt = models.CharField(
+        _("photo description"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "What the photo shows, for readers who cannot see it. Empty: “Photo of <name>”."
+        ),
+    )
     extra_facts = models.JSONField(
         _("other facts"),
         default=dict,
