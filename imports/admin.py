@@ -40,6 +40,7 @@ class SourceDocumentAdmin(admin.ModelAdmin):
     )
 
     change_list_template = "admin/sources/sourcedocument/change_list.html"
+    show_full_result_count = False  # no second COUNT(*) over every document per page
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False

@@ -181,6 +181,7 @@ class ConflictAdmin(admin.ModelAdmin):
     actions = ["keep_current", "take_documents_value"]
     change_form_template = "admin/sources/conflict/change_form.html"
     list_per_page = 50
+    show_full_result_count = False
 
     def has_add_permission(self, request) -> bool:
         return False
