@@ -11,6 +11,7 @@ The management command ``import_seeds`` and the admin upload are thin shells aro
 from imports.importer.records import DocumentError
 from imports.importer.report import Conflict, DocumentReport, ImportReport, Message
 from imports.importer.service import (
+    FileUpload,
     StoredUpload,
     Upload,
     failed_report,
@@ -23,6 +24,7 @@ __all__ = [
     "Conflict",
     "DocumentError",
     "DocumentReport",
+    "FileUpload",
     "ImportReport",
     "Message",
     "StoredUpload",

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import logging
+import os
 import traceback
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import nullcontext
@@ -18,12 +20,13 @@ from django.core.files.storage import default_storage
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
-from imports.importer.budget import Parsed, parser_for_thread, read_document
+from imports.importer.budget import BudgetedParser, Parsed, parser_for_thread, read_document
 from imports.importer.common import SharedReferences
 from imports.importer.kinds import KINDS, import_order
 from imports.importer.records import DocumentError, Invalid, Recorder, history_manager
 from imports.importer.report import Conflict, DocumentReport, ImportReport, Message
-from imports.parsing import MAX_BYTES, ParseError, size_message
+from imports.parsing import MAX_BYTES, ParseError, decode_document, size_message
+from imports.parsing.detect import biography_score
 from sources.models import SourceDocument
 
 logger = logging.getLogger(__name__)
@@ -54,11 +57,31 @@ class StoredUpload:
             return handle.read(MAX_BYTES + 1)
 
 
-AnyUpload = Upload | StoredUpload
+@dataclass(frozen=True, slots=True)
+class FileUpload:
+    """A document in a file (the management command), read only when it is its turn."""
+
+    file_name: str
+    path: Path
+
+    @property
+    def data(self) -> bytes:
+        with self.path.open("rb") as handle:
+            return handle.read(MAX_BYTES + 1)  # enough to say it grew too big
+
+
+AnyUpload = Upload | StoredUpload | FileUpload
 
 
 def checksum(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def _parse(parser: BudgetedParser, data: bytes, file_name: str) -> tuple[str, Parsed] | ParseError:
+    try:
+        return parser.read(data, file_name)
+    except ParseError as error:
+        return error
 
 
 def failed_report(file_name: str, message: str) -> DocumentReport:
@@ -68,10 +91,10 @@ def failed_report(file_name: str, message: str) -> DocumentReport:
     return report
 
 
-def read_paths(paths: Sequence[str | Path]) -> list[Upload | DocumentReport]:
-    """Files and folders (every file in them, sorted) as uploads; a path that cannot be
-    read becomes a failed report so the others still import."""
-    found: list[Upload | DocumentReport] = []
+def read_paths(paths: Sequence[str | Path]) -> list[FileUpload | DocumentReport]:
+    """Files and folders (every file in them, sorted) as uploads, each read when its turn
+    comes; a path that cannot be read becomes a failed report so the others still import."""
+    found: list[FileUpload | DocumentReport] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -81,15 +104,15 @@ def read_paths(paths: Sequence[str | Path]) -> list[Upload | DocumentReport]:
         for file in files:
             try:
                 size = file.stat().st_size
-                if size > MAX_BYTES:
-                    found.append(failed_report(file.name, size_message(size)))
-                    continue
-                with file.open("rb") as handle:
-                    data = handle.read(MAX_BYTES + 1)  # enough to say it grew too big
+                if not os.access(file, os.R_OK):
+                    raise PermissionError(errno.EACCES, "Permission denied")
             except OSError as error:
                 found.append(failed_report(str(file), f"cannot read: {error.strerror or error}"))
                 continue
-            found.append(Upload(file_name=file.name, data=data))
+            if size > MAX_BYTES:
+                found.append(failed_report(file.name, size_message(size)))
+                continue
+            found.append(FileUpload(file_name=file.name, path=file))
     return found
 
 
@@ -101,7 +124,7 @@ def import_document(
     force: bool = False,
     user=None,
     shared: SharedReferences | None = None,
-    read: tuple[str, Parsed] | ParseError | None = None,
+    parse: Callable[[], tuple[str, Parsed] | ParseError] | None = None,
 ) -> DocumentReport:
     """Import one document. Raises DocumentError (and only that) when it cannot be imported;
     then nothing of it is written. Otherwise returns its report.
@@ -109,15 +132,14 @@ def import_document(
     An unchanged document (same SHA-256) whose records nobody touched since is skipped
     ("unchanged"); force=True re-runs the full merge, which restores deleted records.
     shared: the clubs, seasons… earlier documents of the run found (import_documents).
-    read: the document already decoded and parsed (import_documents does that once, under
-    the parse budget); without it the document is read here.
+    parse: how to decode and parse it (import_documents passes its budgeted parser, which
+    runs only if the document is not skipped); without it the document is read here.
     """
     digest = checksum(data)
     known = SourceDocument.objects.filter(checksum=digest).first()
     if known is not None and not force and untouched_since_import(known):
         return unchanged_report(known, file_name, dry_run=dry_run)
-    if read is None:
-        read = read_document(data, file_name)
+    read = parse() if parse is not None else read_document(data, file_name)
     if isinstance(read, ParseError):
         raise DocumentError(read.file_name, read.line, read.message)
     text, parsed = read
@@ -262,40 +284,52 @@ def unchanged_report(source: SourceDocument, file_name: str, *, dry_run: bool) -
 
 @dataclass(slots=True)
 class _Ready:
-    """An upload read once: decoded and parsed (or failed) before the run is ordered."""
+    """An upload placed in the run's order; parsed only when its turn comes."""
 
     upload: AnyUpload
-    read: tuple[str, Parsed] | ParseError | None  # None: unchanged, read only if needed
-    kind: str
-
-    @property
-    def rank(self) -> int:
-        return import_order(self.kind)
+    unchanged: bool  # imported before with these bytes: read again only if touched since
+    rank: int
 
 
-def _read_all(uploads: list[AnyUpload], *, force: bool) -> list[_Ready]:
-    """Decode and parse each document once, in a child process under the parse budget;
-    a document already imported and untouched since is not read at all.
+def _rank(data: bytes, file_name: str) -> int:
+    """The import order of a document from its shape alone (biographies first, so the
+    interviews find their players): a cheap, linear look, not a parse."""
+    try:
+        text = decode_document(data, file_name)
+    except ParseError:
+        return 0  # it fails at its turn, whatever the order
+    kind = "biography" if looks_like_biography(text) else "web_interview"
+    return import_order(kind)
 
-    A stored upload keeps only its kind (and its error): it is read again from storage
-    when its turn comes, so memory holds one document, not the batch. That second read
-    parses in-process: the document already passed the budget once."""
-    parser = parser_for_thread(settings.KADER_PARSE_BUDGET_SECONDS)
-    digests = [checksum(u.data) for u in uploads]
-    known = {doc.checksum: doc for doc in SourceDocument.objects.filter(checksum__in=digests)}
-    ready = []
-    for upload, digest in zip(uploads, digests, strict=True):
-        source = known.get(digest)
-        if source is not None and not force:
-            ready.append(_Ready(upload, None, source.kind))
-            continue
+
+def _order(uploads: list[AnyUpload], *, force: bool) -> list[_Ready]:
+    """Each document's place in the run: one read of its bytes (checksum and shape), then
+    nothing of it is kept, so memory holds one document at a time, not the batch.
+
+    A document already imported keeps its stored kind; the others are parsed at their turn
+    (under the parse budget, in import_document's caller)."""
+    placed: list[tuple[AnyUpload, str, int]] = []
+    for upload in uploads:
         try:
-            read: tuple[str, Parsed] | ParseError = parser.read(upload.data, upload.file_name)
-        except ParseError as error:
-            read = error
-        kind = read[1].kind if isinstance(read, tuple) else ""
-        keep = read if isinstance(upload, Upload) or isinstance(read, ParseError) else None
-        ready.append(_Ready(upload, keep, kind))
+            data = upload.data
+        except OSError as error:  # vanished or unreadable since it was listed
+            placed.append((upload, "", 0))
+            logger.info("%s cannot be read: %s", upload.file_name, error)
+            continue
+        placed.append((upload, checksum(data), _rank(data, upload.file_name)))
+    known: dict[str, SourceDocument] = {}
+    digests = [digest for _, digest, _ in placed if digest]
+    for start in range(0, len(digests), 500):
+        for doc in SourceDocument.objects.filter(checksum__in=digests[start : start + 500]).only(
+            "checksum", "kind"
+        ):
+            known[doc.checksum] = doc
+    ready = []
+    for upload, digest, rank in placed:
+        source = known.get(digest)
+        if source is not None:
+            rank = import_order(source.kind)
+        ready.append(_Ready(upload, source is not None and not force, rank))
     return ready
 
 
@@ -312,9 +346,10 @@ def import_documents(
     (documents see each other's records, as in the real run)."""
     items = list(uploads)
     ready = sorted(
-        _read_all([u for u in items if not isinstance(u, DocumentReport)], force=force),
+        _order([u for u in items if not isinstance(u, DocumentReport)], force=force),
         key=lambda item: item.rank,
     )
+    parser = parser_for_thread(settings.KADER_PARSE_BUDGET_SECONDS)
     result = ImportReport(documents=[u for u in items if isinstance(u, DocumentReport)])
     result.dry_run = dry_run
     shared = SharedReferences()
@@ -327,7 +362,7 @@ def import_documents(
                     ready[batch_start : batch_start + BATCH], start=batch_start + 1
                 ):
                     report = _import_one(
-                        item, dry_run=dry_run, force=force, user=user, shared=shared
+                        item, parser, dry_run=dry_run, force=force, user=user, shared=shared
                     )
                     result.documents.append(report)
                     if progress is not None:
@@ -338,19 +373,29 @@ def import_documents(
 
 
 def _import_one(
-    item: _Ready, *, dry_run: bool, force: bool, user, shared: SharedReferences
+    item: _Ready,
+    parser: BudgetedParser,
+    *,
+    dry_run: bool,
+    force: bool,
+    user,
+    shared: SharedReferences,
 ) -> DocumentReport:
     upload = item.upload
+    try:
+        data = upload.data
+    except OSError as error:
+        return failed_report(upload.file_name, f"cannot read: {error.strerror or error}")
     try:
         # A dry run rolls back once at the end (see import_documents), so each document
         # keeps its savepoint here and later documents see its records.
         report = import_document(
             file_name=upload.file_name,
-            data=upload.data,
+            data=data,
             force=force,
             user=user,
             shared=shared,
-            read=item.read,
+            parse=lambda: _parse(parser, data, upload.file_name),
         )
     except DocumentError as error:
         report = DocumentReport(file_name=upload.file_name, status="failed")
@@ -365,6 +410,7 @@ def _import_one(
 
 
 __all__ = [
+    "FileUpload",
     "StoredUpload",
     "Upload",
     "failed_report",
@@ -372,3 +418,9 @@ __all__ = [
     "import_documents",
     "read_paths",
 ]
+
+
+def looks_like_biography(text: str) -> bool:
+    """The parser's own test of a biography's shape (title, headings, table, infobox)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return bool(lines) and biography_score(lines) >= 3

@@ -210,3 +210,31 @@ def test_a_document_that_disagrees_with_another_is_reported_as_queued(tmp_path):
     assert "“22” from “Mio Backhaus (Biography)”, the document says “24”" in out
     out, _ = import_seeds("--force", str(other))
     assert "conflict (already in the conflicts queue)" in out
+
+
+def test_listing_documents_reads_none_of_them(tmp_path):
+    """A run over thousands of files holds one document at a time: read_paths only lists."""
+    from imports.importer import FileUpload, read_paths
+
+    (tmp_path / "a.txt").write_text(BIOGRAPHY, encoding="utf-8")
+    (upload,) = read_paths([tmp_path])
+    assert isinstance(upload, FileUpload)
+    assert not hasattr(upload, "__dict__")  # slots only: no bytes kept on the upload
+    assert upload.data == BIOGRAPHY.encode()
+
+
+@pytest.mark.django_db
+def test_a_file_that_vanishes_before_its_turn_fails_alone(tmp_path):
+    from imports.importer import import_documents, read_paths
+
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(
+            BIOGRAPHY.replace("Mio Backhaus", f"Mio Backhaus {name[0].upper()}"), encoding="utf-8"
+        )
+    uploads = read_paths([tmp_path])
+    (tmp_path / "a.txt").unlink()
+    result = import_documents(uploads=uploads)
+    failed = {report.file_name: report for report in result.documents if report.failed}
+    assert list(failed) == ["a.txt"]
+    assert "cannot read" in failed["a.txt"].errors[0].text
+    assert Player.objects.filter(full_name="Mio Backhaus B").exists()
