@@ -15,6 +15,7 @@ Screenshots go to /tmp/shots/.
 
 from __future__ import annotations
 
+import math
 import os
 import statistics
 import subprocess
@@ -175,7 +176,7 @@ class Sampler:
 
 def milliseconds(answers: list[tuple[str, int, float]]) -> str:
     ordered = sorted(seconds for _, _, seconds in answers)
-    p95 = ordered[max(0, int(len(ordered) * 0.95) - 1)]
+    p95 = ordered[math.ceil(len(ordered) * 0.95) - 1]
     return (
         f"{len(ordered)} answers, median {statistics.median(ordered) * 1000:.0f} ms, "
         f"p95 {p95 * 1000:.0f} ms, max {ordered[-1] * 1000:.0f} ms"
