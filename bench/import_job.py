@@ -105,6 +105,7 @@ def read_pages(base: str, phases: Phases, answers: dict) -> None:
         while not phases.stop.is_set():
             for path in PAGES:
                 begin = time.perf_counter()
+                status: int | str
                 try:
                     status = reader.get(base + path, timeout=60).status_code
                 except requests.RequestException as error:
@@ -198,7 +199,9 @@ def main() -> None:
          "--interval", "0.2", "--max-tasks", "2"],
         cwd=ROOT, env=env, stdout=worker_log, stderr=subprocess.STDOUT,
     )  # fmt: skip
-    phases, answers, saves = Phases(), {}, {}
+    phases = Phases()
+    answers: dict[str, list[tuple[str, int | str, float]]] = {}
+    saves: dict[str, list[float | str]] = {}
     readers: list[threading.Thread] = []
     try:
         for _ in range(100):
@@ -274,6 +277,8 @@ def main() -> None:
     print(f"{vendor}, {args.documents} documents, gunicorn {args.web_workers} workers")
     for run in DBTaskResult.objects.order_by("enqueued_at"):
         job = ImportJob.objects.get(pk=run.args_kwargs["args"][0])
+        assert run.started_at, "the worker ran the task"
+        assert run.finished_at
         seconds = (run.finished_at - run.started_at).total_seconds()
         kind = "dry run" if job.dry_run else "import"
         print(
