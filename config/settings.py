@@ -230,6 +230,8 @@ STORAGES = {
 
 # Uploads: a photo or a source document is small; anything bigger is refused.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+# An editor may upload a season's documents at once (Django's default stops at 100 files).
+DATA_UPLOAD_MAX_NUMBER_FILES = env_int("KADER_MAX_UPLOAD_FILES", 1000)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 KADER_MAX_IMAGE_BYTES = env_int("KADER_MAX_IMAGE_BYTES", 5 * 1024 * 1024)
 # Seconds one document may take to parse before the importer stops it (imports.importer.budget).

@@ -319,10 +319,11 @@ class CachedReads:
     query, Cache-Control: public); a signed-in reader's answer is never stored. The
     throttle and permissions still run first (they are in initial())."""
 
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponseBase:
+    # Any: a cached answer is a plain HttpResponse, not the DRF Response the mixins declare.
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Any:
         return self._read(super().list, request, *args, **kwargs)  # type: ignore[misc]
 
-    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponseBase:
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Any:
         return self._read(super().retrieve, request, *args, **kwargs)  # type: ignore[misc]
 
     def _read(self, handler: Any, request: Request, *args: Any, **kwargs: Any) -> HttpResponseBase:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from imports.importer import DocumentReport, ImportReport
-from imports.jobs import expired, queue_import, store_upload
+from imports.jobs import expired, live_progress, queue_import, store_upload
 from imports.models import ImportJob
 from imports.parsing import MAX_BYTES
 from sources.models import SourceDocument
@@ -133,25 +133,27 @@ class UploadViews:
         if not self.model_admin.has_add_permission(request):
             raise PermissionDenied
         job = self.own_job(request, job_id)
-        done, total = job.done, job.total
+        done, failures = live_progress(job)
+        total = job.total
+        text: str
         if job.state == ImportJob.State.QUEUED:
-            text = _("Queued: waiting for the import worker.")
+            text = str(_("Queued: waiting for the import worker."))
         else:
             text = ngettext(
                 "Running: %(done)s of %(total)s document",
                 "Running: %(done)s of %(total)s documents",
                 total,
             ) % {"done": done, "total": total}
-            if job.failures:
-                text += ", " + ngettext(
-                    "%(failures)s failed", "%(failures)s failed", job.failures
-                ) % {"failures": job.failures}
+            if failures:
+                text += ", " + ngettext("%(failures)s failed", "%(failures)s failed", failures) % {
+                    "failures": failures
+                }
         return JsonResponse(  # admin_view marks it never to be cached
             {
                 "state": job.state,
                 "done": done,
                 "total": total,
-                "failures": job.failures,
+                "failures": failures,
                 "finished": job.finished,
                 "text": str(text),
             }

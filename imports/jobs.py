@@ -22,6 +22,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -114,11 +115,12 @@ def run_job(job_id: str) -> None:
         failures = 0
 
         def progress(number: int, total: int, report: DocumentReport) -> None:
-            # Visible at once for the real import's batches; a dry run rolls back its
-            # transaction, so its page shows "running" until the end.
+            # The row is visible once the real import commits its batch; a dry run rolls
+            # back one transaction at the end, so its progress also goes to the cache.
             nonlocal failures
             failures += report.failed
             ImportJob.objects.filter(pk=job.pk).update(done=number, failures=failures)
+            _remember_progress(job, number, failures)
 
         result = import_documents(
             uploads=uploads, dry_run=job.dry_run, progress=progress, user=job.user
@@ -166,3 +168,28 @@ def remove_expired_uploads(*, now=None) -> int:
                 folder.unlink()
             removed += 1
     return removed
+
+
+def _progress_key(job: ImportJob) -> str:
+    return f"kader:import-job:{job.pk}:progress"
+
+
+def _remember_progress(job: ImportJob, done: int, failures: int) -> None:
+    """The progress in the shared cache too, where the page sees it during a dry run (whose
+    writes to the job row wait for its end). With the database cache on the same database
+    it waits too, and the page shows the row's figures."""
+    try:
+        cache.set(_progress_key(job), (done, failures), timeout=24 * 3600)
+    except Exception:  # progress is a courtesy: never fail an import for it
+        logger.warning("the import progress could not be cached", exc_info=True)
+
+
+def live_progress(job: ImportJob) -> tuple[int, int]:
+    """(documents done, failures so far): the newer of the job's row and the cache."""
+    try:
+        cached = cache.get(_progress_key(job))
+    except Exception:
+        cached = None
+    if isinstance(cached, tuple) and not job.finished and cached[0] > job.done:
+        return int(cached[0]), int(cached[1])
+    return job.done, job.failures

@@ -188,3 +188,27 @@ def test_the_database_worker_runs_the_check_and_the_import(editor_client, media,
     assert pending_files(media) == []  # the import removes its files
     page = editor_client.get(imported.get_absolute_url())
     assert b"The documents were imported." in page.content
+
+
+def test_an_upload_of_200_documents_is_accepted(editor_client, no_worker):
+    """Django stops at 100 files a request by default (a bare 400); a season's documents
+    come in one upload (KADER_MAX_UPLOAD_FILES, 1,000 by default)."""
+    data = (SEEDS / sorted(p.name for p in SEEDS.glob("*.txt"))[0]).read_bytes()
+    files = [SimpleUploadedFile(f"doc{n:03}.txt", data + b"\n" * n) for n in range(200)]
+    response = editor_client.post(reverse(UPLOAD), {"documents": files})
+    assert response.status_code == 302
+    assert ImportJob.objects.get().total == 200
+
+
+def test_a_dry_runs_progress_shows_while_its_transaction_is_open(editor_client, no_worker):
+    """A dry run writes its progress to the job row inside the transaction it rolls back
+    at the end; the page reads the progress the run also keeps in the shared cache."""
+    from imports.jobs import _remember_progress
+
+    editor_client.post(reverse(UPLOAD), {"documents": seed_files()})
+    job = ImportJob.objects.get()
+    ImportJob.objects.update(state="running")
+    _remember_progress(job, 2, 1)  # what the worker's dry run reports mid-run
+    progress = editor_client.get(f"{job.get_absolute_url()}progress/").json()
+    assert (progress["done"], progress["failures"]) == (2, 1)
+    assert progress["text"] == "Running: 2 of 3 documents, 1 failed"
