@@ -7,6 +7,7 @@ import errno
 import hashlib
 import logging
 import os
+import time
 import traceback
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import nullcontext
@@ -17,7 +18,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from imports.importer.budget import BudgetedParser, Parsed, parser_for_thread, read_document
@@ -32,6 +33,10 @@ from sources.models import SourceDocument
 logger = logging.getLogger(__name__)
 
 BATCH = 50  # documents committed together (each still in its own savepoint)
+# On SQLite a writer waiting for the lock sleeps in steps of up to 100 ms; without a pause
+# the next batch would take the lock again at once and an editor's save would wait for the
+# whole import instead of one batch.
+SQLITE_PAUSE_SECONDS = 0.15
 Progress = Callable[[int, int, DocumentReport], None]
 
 
@@ -367,6 +372,8 @@ def import_documents(
                     result.documents.append(report)
                     if progress is not None:
                         progress(number, len(ready), report)
+            if not dry_run and batch_start + BATCH < len(ready):
+                _let_writers_in()
         if dry_run:
             transaction.set_rollback(True)
     return result
@@ -418,6 +425,13 @@ __all__ = [
     "import_documents",
     "read_paths",
 ]
+
+
+def _let_writers_in() -> None:
+    """Between two batches on SQLite, leave the write lock free long enough for a waiting
+    writer (an editor's save) to take it: one database, one writer at a time."""
+    if connection.vendor == "sqlite":
+        time.sleep(SQLITE_PAUSE_SECONDS)
 
 
 def looks_like_biography(text: str) -> bool:
