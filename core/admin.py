@@ -32,6 +32,7 @@ from simple_history.utils import get_history_manager_for_model, get_m2m_reverse_
 from core.forms import PlainTextField
 from core.publishing import filter_by_search
 from core.templatetags.kader import partial_date
+from core.text import word_changes
 
 PLAIN_TEXT: dict[type[models.Field[Any, Any]], dict[str, Any]] = {
     models.TextField: {"form_class": PlainTextField}
@@ -116,11 +117,26 @@ class AutocompleteFilterMedia:
 # --- History with inline records -----------------------------------------------------
 
 
+LONG_TEXT = 120  # characters: a longer change is shown as the words that changed
+
+
 @dataclass
 class FieldChange:
     field: str
     before: str
     after: str
+
+    @property
+    def words(self) -> list[tuple[str, str]]:
+        """For a long text changed in place: the changed words in their context (empty
+        for short values, which read best as before → after)."""
+        if not (self.before and self.after):
+            return []
+        if max(len(self.before), len(self.after)) <= LONG_TEXT and "\n" not in (
+            self.before + self.after
+        ):
+            return []
+        return word_changes(self.before, self.after)
 
 
 @dataclass
@@ -132,6 +148,11 @@ class HistoryEntry:
     action: str
     changes: list[FieldChange] = field(default_factory=list)
     revert_url: str = ""
+
+    @property
+    def collapsed(self) -> bool:
+        """A record created or deleted with many values: listed folded, not a row each."""
+        return self.row.history_type in ("+", "-") and len(self.changes) > 3
 
     @property
     def date(self) -> datetime.datetime:

@@ -53,3 +53,29 @@ def slugify_name(text: str, fallback: str = "item") -> str:
         return ascii_slug[:80].strip("-")
     unicode_slug = re.sub(r"[^\w]+", "-", normalize(text), flags=re.UNICODE).strip("-_")
     return (unicode_slug or ascii_slug or fallback)[:80].strip("-")
+
+
+def word_changes(before: str, after: str, context: int = 8) -> list[tuple[str, str]]:
+    """What changed between two texts, word by word: ("=", kept words), ("-", removed),
+    ("+", added); long runs of kept words shortened to `context` words either side
+    ("…"). For showing an edit of a long text without printing both texts in full."""
+    from difflib import SequenceMatcher
+
+    a, b = before.split(), after.split()
+    parts: list[tuple[str, str]] = []
+    opcodes = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        if tag == "equal":
+            words = a[i1:i2]
+            first, last = index == 0, index == len(opcodes) - 1
+            if len(words) > 2 * context or ((first or last) and len(words) > context):
+                head = [] if first else words[:context]
+                tail = [] if last else words[-context:]
+                words = [*head, "…", *tail]
+            parts.append(("=", " ".join(words)))
+            continue
+        if i2 > i1:
+            parts.append(("-", " ".join(a[i1:i2])))
+        if j2 > j1:
+            parts.append(("+", " ".join(b[j1:j2])))
+    return parts

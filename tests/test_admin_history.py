@@ -174,7 +174,9 @@ def test_an_added_season_is_undone_from_the_history(editor_client, career, divis
     added = SeasonStatistics.objects.get(season=season)
 
     content = editor_client.get(history_url(career)).content.decode()
-    assert ("League apps", "", "7") in history_rows(content)
+    # A record created with many values is one folded row, its values listed inside.
+    assert "<dt>League apps</dt><dd>7</dd>" in content
+    assert ("League apps", "", "7") not in history_rows(content)
     editor_client.post(revert_urls(content, "players.seasonstatistics")[0])
     assert not SeasonStatistics.objects.filter(pk=added.pk).exists()
 
@@ -484,3 +486,15 @@ def test_the_history_page_reads_a_fixed_number_of_queries_however_many_inline_ch
     many, content = get_counting_queries(editor_client, history_url(career))
     assert content.count("Loan)") > 12
     assert len(many) == len(few)
+
+
+def test_a_long_text_edit_shows_the_words_that_changed(editor_client, career):
+    from players.models import BiographySection
+
+    text = " ".join(f"word{n}" for n in range(60))
+    section = BiographySection.objects.create(player=career, heading="Early life", text=text)
+    section.text = text.replace("word30", "CHANGED")
+    section.save()
+    content = editor_client.get(history_url(career)).content.decode()
+    assert "<del>word30</del> <ins>CHANGED</ins>" in content
+    assert "word0 " not in content.split("<del>word30</del>")[0].rsplit("history-words", 1)[-1]
