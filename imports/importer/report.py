@@ -218,6 +218,25 @@ class ImportReport:
     def by_status(self) -> Counter:
         return Counter(d.status for d in self.documents)
 
+    def summary(self) -> dict[str, Any]:
+        """The run at a glance, for the top of a report page: documents by status, record
+        counts per record type over every document, conflicts and warnings."""
+        records: dict[str, Counter] = defaultdict(Counter)
+        for document in self.documents:
+            for name, counter in document.counts.items():
+                records[name].update(counter)
+        statuses = self.by_status()
+        return {
+            "documents": len(self.documents),
+            "new": statuses["new"],
+            "changed": statuses["changed"],
+            "unchanged": statuses["unchanged"],
+            "failed": len(self.failed),
+            "conflicts": sum(len(d.conflicts) for d in self.documents),
+            "warnings": sum(len(d.warnings) for d in self.documents),
+            "records": sorted(records.items()),
+        }
+
     def by_kind(self) -> dict[str, dict[str, Counter]]:
         """Counts per document kind and record type, as the run summary shows them."""
         kinds: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))

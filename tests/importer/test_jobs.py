@@ -212,3 +212,15 @@ def test_a_dry_runs_progress_shows_while_its_transaction_is_open(editor_client, 
     progress = editor_client.get(f"{job.get_absolute_url()}progress/").json()
     assert (progress["done"], progress["failures"]) == (2, 1)
     assert progress["text"] == "Running: 2 of 3 documents, 1 failed"
+
+
+def test_the_dry_run_opens_with_a_summary_and_the_import_button(editor_client):
+    page = editor_client.post(reverse(UPLOAD), {"documents": seed_files()}, follow=True)
+    content = " ".join(page.content.decode().split())
+    summary = content.index('class="module import-summary"')
+    first_document = content.index('class="module import-report"')
+    assert "3 documents: 3 new, 0 changed, 0 unchanged, 0 failed" in content
+    # The editor confirms without scrolling past every document's table.
+    assert content.index('name="confirm"') < summary < first_document
+    totals = content[summary:first_document]
+    assert "<td>player</td><td>1</td>" in totals
