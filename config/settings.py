@@ -180,6 +180,10 @@ elif ENVIRONMENT == "test":
 else:
     _CACHE = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "kader_cache"}
 CACHES = {"default": _CACHE}
+if _CACHE["BACKEND"].endswith("DatabaseCache"):
+    # The API throttle counts every anonymous read: in memory (per worker), not as a write
+    # to the database on each request (core.throttling).
+    CACHES["throttle"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 
 # Public pages and API reads (core.cache): anonymous answers are marked public for
 # PAGE_MAX_AGE seconds, may be served stale for PAGE_STALE_WHILE_REVALIDATE more while a
@@ -269,9 +273,7 @@ SECURE_CSP: dict[str, list[str]] = {
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PERMISSION_CLASSES": [
-        "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"
-    ],
+    "DEFAULT_PERMISSION_CLASSES": ["core.permissions.ModelPermissionsOrAnonReadOnly"],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.BasicAuthentication",
