@@ -79,14 +79,12 @@ def test_on_a_phone_the_club_column_stays_while_the_statistics_scroll(
     page.set_viewport_size({"width": 375, "height": 800})
     page.goto(f"{live_server.url}/players/mio-backhaus/")
     expect(page.locator("#statistics .scroll-hint")).to_be_visible()
-    box = page.locator("#statistics .table-scroll")
+    box = page.locator("#statistics .career-box")
     club = box.locator("th.club-cell").first
     season = box.locator("th.season").first
     club_x, season_x = club.bounding_box()["x"], season.bounding_box()["x"]
     box.evaluate("el => el.scrollBy(400, 0)")
-    page.wait_for_function(
-        "() => document.querySelector('#statistics .table-scroll').scrollLeft > 0"
-    )
+    page.wait_for_function("() => document.querySelector('#statistics .career-box').scrollLeft > 0")
     assert club.bounding_box()["x"] == pytest.approx(club_x, abs=1)
     assert season.bounding_box()["x"] == pytest.approx(season_x, abs=1)
     expect(club).to_contain_text("Werder Bremen")

@@ -77,8 +77,7 @@ def test_search_finds_monchengladbach_without_the_umlaut(page, live_server, seed
 
 def test_a_reader_switches_to_german(page, live_server, seeds, shoot):
     open_player(page, live_server)
-    page.get_by_label("Language").select_option("de")
-    page.get_by_role("button", name="Switch").click()
+    page.locator('.language-switcher a[hreflang="de"]').click()
     expect(page).to_have_url(re.compile(r"/de/players/mio-backhaus/$"))
     expect(page.locator("html")).to_have_attribute("lang", "de")
     expect(page.get_by_role("navigation", name="Hauptmenü")).to_contain_text("Spieler")
@@ -112,7 +111,7 @@ def test_on_a_phone_the_statistics_table_scrolls_inside_its_box(page, live_serve
     page.set_viewport_size({"width": 375, "height": 800})
     open_player(page, live_server)
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
-    box = page.locator("#statistics .table-scroll")
+    box = page.locator("#statistics .career-box")
     expect(box).to_be_visible()
     assert box.evaluate("el => el.scrollWidth > el.clientWidth")
     assert box.evaluate("el => getComputedStyle(el).overflowX") == "auto"
