@@ -12,33 +12,13 @@ from django.utils.translation import gettext_lazy as _
 
 from core.publishing import DatePrecision
 from core.templatetags.kader import partial_date
-from core.text import normalize
+from core.text import MONTH_SPELLINGS, normalize
 
 YEARS = (1850, 2100)
 """The years a footballer's dates fall in; anything else is a typing error."""
 
-# Month names and their usual abbreviations in English and German, folded like
-# core.text.normalize folds them ("März" → "marz").
-MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    (
-        "january jan januar jan jänner janner",
-        "february feb februar feber",
-        "march mar märz marz maerz mrz",
-        "april apr",
-        "may mai",
-        "june jun juni",
-        "july jul juli",
-        "august aug",
-        "september sep sept",
-        "october oct oktober okt",
-        "november nov",
-        "december dec dezember dez",
-    ),
-    start=1,
-):
-    for _name in _names.split():
-        MONTHS[normalize(_name)] = _number
+# The month spellings folded like core.text.normalize folds the input ("März" → "marz").
+MONTHS: dict[str, int] = {normalize(name): number for name, number in MONTH_SPELLINGS.items()}
 
 # "2023"
 YEAR_ONLY = re.compile(r"(?P<year>\d{4})")

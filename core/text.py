@@ -3,6 +3,32 @@
 import re
 import unicodedata
 
+# Month names and their usual abbreviations in English and German, as people write them
+# (with and without umlauts): the one table the document parser and the admin's date
+# field read.
+MONTH_SPELLINGS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            "january jan januar jänner janner",
+            "february feb februar feber",
+            "march mar märz marz maerz mrz",
+            "april apr",
+            "may mai",
+            "june jun juni",
+            "july jul juli",
+            "august aug",
+            "september sep sept",
+            "october oct oktober okt",
+            "november nov",
+            "december dec dezember dez",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+
+
 # Letters that NFKD does not decompose into a base letter plus a combining mark.
 _FOLD = str.maketrans(
     {

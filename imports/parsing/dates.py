@@ -6,28 +6,11 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from core.text import MONTH_SPELLINGS
+
 from .documents import PartialDate, Season
 
-MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    (
-        ("january", "jan", "januar", "jänner"),
-        ("february", "feb", "februar"),
-        ("march", "mar", "märz", "maerz"),
-        ("april", "apr"),
-        ("may", "mai"),
-        ("june", "jun", "juni"),
-        ("july", "jul", "juli"),
-        ("august", "aug"),
-        ("september", "sep", "sept"),
-        ("october", "oct", "oktober", "okt"),
-        ("november", "nov"),
-        ("december", "dec", "dezember", "dez"),
-    ),
-    start=1,
-):
-    for _name in _names:
-        MONTHS[_name] = _number
+MONTHS: dict[str, int] = dict(MONTH_SPELLINGS)  # 'juli' → 7, lower case as written
 
 MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 YEAR_RE = r"(?:1[89]\d\d|20\d\d)"
