@@ -27,7 +27,7 @@ from imports.importer.kinds import KINDS, import_order
 from imports.importer.records import DocumentError, Invalid, Recorder, history_manager
 from imports.importer.report import Conflict, DocumentReport, ImportReport, Message
 from imports.parsing import MAX_BYTES, ParseError, decode_document, size_message
-from imports.parsing.detect import biography_score
+from imports.parsing.detect import looks_like_biography
 from sources.models import SourceDocument
 
 logger = logging.getLogger(__name__)
@@ -432,9 +432,3 @@ def _let_writers_in() -> None:
     writer (an editor's save) to take it: one database, one writer at a time."""
     if connection.vendor == "sqlite":
         time.sleep(SQLITE_PAUSE_SECONDS)
-
-
-def looks_like_biography(text: str) -> bool:
-    """The parser's own test of a biography's shape (title, headings, table, infobox)."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return bool(lines) and biography_score(lines) >= 3

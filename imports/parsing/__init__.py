@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 
 from .biography import parse_biography
-from .detect import biography_score, detect_kind
+from .detect import detect_kind, looks_like_biography
 from .documents import BiographyDocument, InterviewDocument, ParseError, ParseWarning
 from .interview import read_interview
 from .statistics import check_totals, compute_totals
@@ -89,7 +89,6 @@ def parse_document(text: str, file_name: str) -> BiographyDocument | InterviewDo
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise ParseError(file_name, None, "the document is over 10 MB")
     _check_text(text, file_name)
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if biography_score(lines) >= 3:
+    if looks_like_biography(text):
         return parse_biography(text, file_name)
     return read_interview(text, file_name)  # raises for an article or an unknown text

@@ -25,11 +25,17 @@ def biography_score(lines: list[str]) -> int:
     return score
 
 
+def looks_like_biography(text: str) -> bool:
+    """A biography's shape (title, headings, table, infobox): how a document is told
+    apart from an interview, cheap and linear."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return bool(lines) and biography_score(lines) >= 3
+
+
 def detect_kind(text: str) -> DocumentKind | None:
     """'biography', 'web_interview', 'outlet_interview', or None when no shape fits."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if not lines:
+    if not text.strip():
         return None
-    if biography_score(lines) >= 3:
+    if looks_like_biography(text):
         return "biography"
     return interview_kind(text)
