@@ -15,7 +15,8 @@ from interviews.models import Interview
 from interviews.profiles import club_page, player_profile
 from interviews.selectors import interview_list
 from players.models import Player
-from players.selectors import featured_players, search_players
+from players.search import search_players
+from players.selectors import featured_players
 from players.seo import player_json_ld, player_summary
 
 SEARCH_LIMIT = 50

@@ -8,8 +8,7 @@ from typing import Any, overload
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db import connection
-from django.db.models import Case, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
@@ -355,31 +354,6 @@ def player_page(
         sources=sources,
         age=_age(player, today),
         timeline_narrow=build_timeline(spells, rows, today, layout=NARROW),
-    )
-
-
-def search_players(query: str, limit: int) -> list[Player]:
-    """Players by any of their names or their place of birth (see Player.search_names):
-    every word of the query in the folded names, an exact name first, then a name that
-    starts with the query; on PostgreSQL the closest by trigram similarity next (the
-    words are matched through the trigram index over search_text)."""
-    wanted = normalize(query)
-    rank = Case(
-        When(Q(name_key=wanted) | Q(known_as_key=wanted), then=Value(0)),
-        When(search_text__startswith=wanted, then=Value(1)),
-        default=Value(2),
-    )
-    order: list[Any] = [rank]
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import TrigramSimilarity
-
-        order.append(TrigramSimilarity("search_text", wanted).desc())
-    return public_cards(
-        Player.objects.published()
-        .search(query)
-        .select_related("current_club")
-        .prefetch_related("alternative_names")
-        .order_by(*order, "full_name", "id")[:limit]
     )
 
 
