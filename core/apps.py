@@ -14,8 +14,10 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from core import checks  # noqa: F401  (registers the system checks)
         from core.cache import on_m2m_changed, on_save_or_delete
+        from core.search_index import repair_search_indexes
 
         post_migrate.connect(create_cache_table, sender=self)
+        post_migrate.connect(repair_search_indexes, sender=self)
         # Every write to a record the site shows moves the content version (core.cache):
         # connected for all models, acting on settings.KADER_CONTENT_APPS. An import's
         # bulk inserts send no signal, but each imported document saves its SourceDocument

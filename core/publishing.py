@@ -1,11 +1,12 @@
 """Building blocks shared by the domain apps: publishing, partial dates, search text."""
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.search_index import indexed_search
 from core.text import normalize, slugify_name
 
 if TYPE_CHECKING:
@@ -50,8 +51,13 @@ def unpublished(model: type[models.Model], pk: Any) -> models.Model:
 
 
 def filter_by_search[Q: models.QuerySet[Any]](queryset: Q, query: str) -> Q:
-    """Accent- and case-insensitive match of every word of query on search_text."""
-    for term in normalize(query).split():
+    """Accent- and case-insensitive match of every word of query on search_text (anywhere
+    in it). On SQLite through the model's FTS5 index where it has one
+    (core.search_index), on PostgreSQL through the trigram index where it has one."""
+    terms = normalize(query).split()
+    if (indexed := indexed_search(queryset, terms)) is not None:
+        return indexed
+    for term in terms:
         queryset = queryset.filter(search_text__contains=term)
     return queryset
 
@@ -74,6 +80,8 @@ class Publishable(models.Model):
     # Normalised names (accents folded, lower case) so search works alike on SQLite and
     # PostgreSQL without the unaccent extension; rebuilt on every save.
     search_text = models.TextField(editable=False, blank=True, default="")
+    # True where a migration made the SQLite search index (core.search_index).
+    indexed_search: ClassVar[bool] = False
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

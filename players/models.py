@@ -41,6 +41,8 @@ HEIGHT_RANGE_CM = (120, 230)
 
 class Player(RemembersFiles, Publishable):
     file_fields = ("photo", "photo_rendition")
+    # Search on SQLite through an FTS5 trigram index (migration 0010, core.search_index).
+    indexed_search = True
 
     full_name = models.CharField(_("full name"), max_length=200)
     known_as = models.CharField(
@@ -135,7 +137,8 @@ class Player(RemembersFiles, Publishable):
             ),
             models.Index(fields=["name_key"], name="player_name_key"),
             models.Index(fields=["known_as_key"], name="player_known_as_key"),
-            # On PostgreSQL search_text also has a trigram GIN index (see the migration).
+            # search_text has a trigram index: on PostgreSQL a GIN index (migration 0006),
+            # on SQLite an FTS5 table kept by triggers (migration 0010).
         ]
 
     def __str__(self) -> str:
