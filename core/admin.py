@@ -12,10 +12,12 @@ from adminsortable2.admin import SortableAdminBase
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.utils import quote, unquote
+from django.contrib.admin.views.main import PAGE_VAR, ChangeList
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db import IntegrityError, models, transaction
 from django.db.models import ProtectedError, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
@@ -24,6 +26,8 @@ from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
 from django.utils import formats, translation
 from django.utils.cache import patch_vary_headers
+from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -51,6 +55,135 @@ class NormalizedSearchMixin:
         if not search_term.strip():
             return queryset, False
         return filter_by_search(queryset, search_term), False
+
+
+# --- Changelists of large tables ------------------------------------------------------
+
+
+class CappedCountPaginator(Paginator[Any]):
+    """A changelist paginator that never counts a whole large table.
+
+    Django's admin counts every filtered row to number the pages (a full scan at 100,000
+    players). This one counts at most ``cap`` + 1 rows, ``SELECT COUNT(*) FROM (SELECT ...
+    LIMIT cap + 1)``, the cap reaching a few pages beyond the one asked for; past the cap
+    the changelist says "more than N" and the page links stop at the last page known. A
+    page is read as its ids first (an index-only scan when an index matches the order),
+    then those rows, so a deep OFFSET skips index entries, not table rows.
+    """
+
+    base_cap = 1000  # rows always counted exactly
+    ahead = 4  # pages counted beyond the one asked for (the page links show 3)
+
+    def __init__(
+        self, object_list: QuerySet[Any], per_page: int, *args: Any, page: int = 1, **kwargs: Any
+    ):
+        super().__init__(object_list, per_page, *args, **kwargs)
+        self.rows = object_list
+        self.cap = max(self.base_cap, (max(page, 1) + self.ahead) * int(per_page))
+
+    @cached_property
+    def count(self) -> int:
+        # Unordered: the planner may stop at cap + 1 rows of any index or of the table.
+        rows = self.rows.prefetch_related(None).order_by().values("pk")
+        return rows[: self.cap + 1].count()
+
+    @property
+    def capped(self) -> bool:
+        """True when there are more rows than were counted: count is cap + 1."""
+        return self.count > self.cap
+
+    def page(self, number: Any) -> Page[Any]:
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        ids = list(self.rows.prefetch_related(None).values_list("pk", flat=True)[bottom:top])
+        rows = self.rows.order_by().in_bulk(ids)
+        return Page([rows[pk] for pk in ids if pk in rows], number, self)
+
+    def get_elided_page_range(
+        self, number: Any = 1, *, on_each_side: int = 3, on_ends: int = 2
+    ) -> Iterator[Any]:
+        if not self.capped:
+            yield from super().get_elided_page_range(
+                number, on_each_side=on_each_side, on_ends=on_ends
+            )
+            return
+        # The last known page is not the last page: no end pages, an ellipsis instead.
+        number = self.validate_number(number)
+        if number > 1 + on_each_side + on_ends + 1:
+            yield from range(1, on_ends + 1)
+            yield self.ELLIPSIS
+            yield from range(number - on_each_side, number + 1)
+        else:
+            yield from range(1, number + 1)
+        yield from range(number + 1, min(number + on_each_side, self.num_pages) + 1)
+        yield self.ELLIPSIS
+
+
+class TiebreakInOrderChangeList(ChangeList):
+    """The changelist's tie-break on the primary key in the direction of its first sort
+    field: ``full_name, id`` or ``-full_name, -id``, which one (full_name, id) index reads
+    forwards or backwards; Django's own ``-pk`` after an ascending field needs a sort."""
+
+    def get_ordering(self, request: HttpRequest, queryset: QuerySet[Any]) -> list[Any]:
+        ordering: list[Any] = list(super().get_ordering(request, queryset))
+        first = ordering[0] if ordering else None
+        if len(ordering) > 1 and ordering[-1] == "-pk" and isinstance(first, str):
+            ordering[-1] = "-pk" if first.startswith("-") else "pk"
+        return ordering
+
+
+class LargeChangelistMixin:
+    """For the admin of a table of 100,000 rows and more: the capped count and the
+    ids-first pages of CappedCountPaginator, the tie-break in the index's direction, no
+    facet counts, and the selection note honest when the count is capped. The model needs
+    an index on (its default ordering, id)."""
+
+    paginator = CappedCountPaginator
+    show_full_result_count = False  # no COUNT(*) over the whole table either
+    show_facets = admin.ShowFacets.NEVER  # a count per filter choice is a scan each
+
+    def get_paginator(
+        self,
+        request: HttpRequest,
+        queryset: QuerySet[Any],
+        per_page: int,
+        orphans: int = 0,
+        allow_empty_first_page: bool = True,
+    ) -> Paginator[Any]:
+        try:
+            page = int(request.GET.get(PAGE_VAR, 1))
+        except ValueError:
+            page = 1
+        return CappedCountPaginator(queryset, per_page, orphans, allow_empty_first_page, page=page)
+
+    def get_changelist(self, request: HttpRequest, **kwargs: Any) -> type[ChangeList]:
+        return TiebreakInOrderChangeList
+
+    def action_checkbox(self, obj: models.Model) -> str:
+        """Django's row checkbox, written directly: its widget template cost 0.25 ms a
+        row, a sixth of the changelist's render."""
+        label = format_html(gettext("Select this object for an action - {}"), str(obj))
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            str(obj.pk),
+            label,
+        )
+
+    def changelist_view(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        response: HttpResponse = super().changelist_view(  # type: ignore[misc]
+            request, extra_context
+        )
+        context = getattr(response, "context_data", None) or {}
+        changelist = context.get("cl")
+        if getattr(getattr(changelist, "paginator", None), "capped", False):
+            context["selection_note_all"] = gettext("All matching %(name)s selected") % {
+                "name": context.get("module_name", "")
+            }
+        return response
 
 
 # --- Autocomplete list filters -------------------------------------------------------

@@ -9,6 +9,7 @@ from core.admin import (
     AutocompleteFilter,
     AutocompleteFilterMedia,
     InlineHistoryMixin,
+    LargeChangelistMixin,
     NormalizedSearchMixin,
     SortableInlinesAdmin,
     SortableStackedInline,
@@ -206,6 +207,7 @@ class BiographySectionInline(SortableStackedInline):
 
 @admin.register(Player)
 class PlayerAdmin(
+    LargeChangelistMixin,
     InlineHistoryMixin,
     AutocompleteFilterMedia,
     SortableInlinesAdmin,
@@ -229,8 +231,10 @@ class PlayerAdmin(
         "nationalities",
         ("current_club", AutocompleteFilter),
     )
-    # No COUNT(*) over the whole table on every page of a large changelist.
-    show_full_result_count = False
+    # 100,000 players and more (LargeChangelistMixin): a capped count, pages by id from
+    # the index on (full_name, id) (migration 0011), and sorting by name only: any other
+    # column would sort the whole table for each page.
+    sortable_by = ("full_name",)
     list_select_related = ("current_club",)
     autocomplete_fields = ("current_club", "country_of_birth", "nationalities")
     prepopulated_fields = {"slug": ("full_name",)}
