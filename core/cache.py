@@ -187,6 +187,37 @@ def _cacheable(request: HttpRequest, response: HttpResponseBase) -> bool:
     )
 
 
+def _public_headers(response: HttpResponseBase, etag: str, last_modified: float) -> None:
+    response.headers["ETag"] = etag
+    response.headers["Last-Modified"] = http_date(last_modified)
+    mark_public(response)
+
+
+def not_modified(request: HttpRequest) -> HttpResponseBase | None:
+    """The 304 serve_public would answer an anonymous conditional GET, from one cache read,
+    or None (no validator sent, or it is out of date, or the cache does not answer).
+
+    For a caller that would otherwise do costly work before serve_public (the API's
+    authentication, permissions and throttle), and that has made sure the request is one
+    serve_public would answer: anonymous, and the representation whose ETag it handed out.
+    """
+    if "HTTP_IF_NONE_MATCH" not in request.META and "HTTP_IF_MODIFIED_SINCE" not in request.META:
+        return None
+    try:
+        version = content_version()
+    except Exception:
+        return None  # serve_public logs it
+    key = _key(request, version)
+    last_modified = _last_modified(version)
+    etag = quote_etag(key)
+    response = get_conditional_response(request, etag=etag, last_modified=int(last_modified))
+    if response is None or response.status_code != 304:
+        return None
+    _public_headers(response, etag, last_modified)
+    patch_vary_headers(response, ("Cookie",))
+    return response
+
+
 def serve_public(
     request: HttpRequest,
     render: Callable[[], HttpResponseBase],
@@ -226,9 +257,7 @@ def serve_public(
                     timeout=settings.KADER_PAGE_CACHE_SECONDS,
                 )
     if response.status_code in {200, 304}:
-        response.headers["ETag"] = etag
-        response.headers["Last-Modified"] = http_date(last_modified)
-        mark_public(response)
+        _public_headers(response, etag, last_modified)
     # The same URL answers a signed-in reader differently (edit links, drafts).
     patch_vary_headers(response, ("Cookie",))
     if language_in_url:

@@ -160,3 +160,56 @@ def test_the_switchers_links_go_both_ways_on_every_page_type(client, backhaus):
         assert '<html lang="de">' in german
         assert f'<a href="{path}" lang="en" hreflang="en">English</a>' in german, path
         assert 'aria-current="true">Deutsch</a>' in german
+
+
+# --- The API's 304 before DRF runs -------------------------------------------------------
+
+
+def test_an_up_to_date_api_client_gets_its_304_without_being_counted(client, backhaus, settings):
+    """A conditional GET whose ETag is current is answered before DRF's throttle (it costs
+    less than the count): a polling client is not locked out by its 304s."""
+    from rest_framework.throttling import AnonRateThrottle
+
+    url = "/api/v1/players/mio-backhaus/"
+    original = AnonRateThrottle.THROTTLE_RATES
+    AnonRateThrottle.THROTTLE_RATES = {"anon": "2/minute"}
+    try:
+        first = client.get(url)
+        assert first.status_code == 200
+        answers = [client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]) for _ in range(5)]
+        assert [a.status_code for a in answers] == [304] * 5
+        assert answers[0]["ETag"] == first["ETag"]
+        assert "public" in cache_control(answers[0])
+        assert {"cookie", "accept"} <= vary(answers[0])
+        assert answers[0]["Allow"] == first["Allow"]
+        # A request that has to be answered in full is still counted.
+        assert client.get(url).status_code == 200
+        assert client.get(url).status_code == 429
+    finally:
+        AnonRateThrottle.THROTTLE_RATES = original
+
+
+def test_the_api_304_is_only_for_the_anonymous_json_it_was_given_for(
+    client, staff_client, backhaus
+):
+    url = "/api/v1/players/mio-backhaus/"
+    etag = client.get(url)["ETag"]
+    # The browsable API's HTML is another representation, with ETags of its own.
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag, HTTP_ACCEPT="text/html").status_code == 200
+    assert client.get(url + "?format=api", HTTP_IF_NONE_MATCH=etag).status_code == 200
+    # A signed-in editor sending the public ETag gets their own private answer.
+    editor = staff_client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert editor.status_code == 200
+    assert {"private", "no-store"} <= cache_control(editor)
+    # Credentials that are wrong are refused, not answered from the anonymous ETag.
+    wrong = client.get(url, HTTP_IF_NONE_MATCH=etag, HTTP_AUTHORIZATION="Basic eDp5")
+    assert wrong.status_code in {401, 403}
+
+
+def test_the_api_304_ends_with_a_change(client, backhaus):
+    url = "/api/v1/players/"
+    etag = client.get(url)["ETag"]
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    backhaus.height_cm = 181
+    backhaus.save()
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200
