@@ -201,6 +201,13 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--duration", type=int, default=5)
     parser.add_argument("--keep", action="store_true", help="keep the temp folder")
+    parser.add_argument(
+        "--only", default="", help='comma-separated page names, e.g. "profile en,304 api player"'
+    )
+    parser.add_argument(
+        "--documents", type=Path, action="append", default=[],
+        help="more documents to import beside seeds/ (e.g. tests/corpus), for --player",
+    )  # fmt: skip
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is missing: apt-get install -y wrk")
@@ -214,12 +221,17 @@ def main() -> None:
         # Older checkouts' migrate did not create the database cache's table (core.models).
         manage(repo, env, "createcachetable")
         manage(repo, env, "import_seeds", str(ROOT / "seeds"), "-v", "0")
+        for documents in args.documents:
+            manage(repo, env, "import_seeds", str(documents.resolve()), "-v", "0")
         manage(repo, env, "collectstatic", "--no-input", "-v", "0")
         # First run: fetch each page once and keep its bytes as a static file; whitenoise
         # reads STATIC_ROOT when it starts, so the server is started again after.
         server = start_gunicorn(repo, env, port, args.workers)
         try:
             pages = targets(base, args.player)
+            if args.only:
+                wanted = {name.strip() for name in args.only.split(",")}
+                pages = [target for target in pages if target.name in wanted]
             copies = folder / "static" / "bench"
             copies.mkdir(parents=True, exist_ok=True)
             for number, target in enumerate(pages):
