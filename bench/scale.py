@@ -3,6 +3,7 @@
     .venv/bin/python bench/scale.py 100000                       # PostgreSQL, db kader_scale
     .venv/bin/python bench/scale.py 20000 --database-url sqlite:////tmp/scale.sqlite3
     .venv/bin/python bench/scale.py 100000 --keep                 # keep the database
+    .venv/bin/python bench/scale.py 100000 --reuse --multiply 10  # kept 100,000 → 1,000,000
 
 Builds N players (about 5 season rows, 2 spells, 1–2 nationalities and a source document
 each), N/50 clubs of which a few are big (many former players), a few thousand
@@ -12,12 +13,14 @@ cold (the cache cleared: no content version, no cached filter choices) and warm 
 and minimum of --runs with those data caches filled; cpu: the Python process's CPU time
 of a warm request, which load on the machine disturbs least), the queries of a cold
 request (sql: their summed time) and their plans (EXPLAIN on PostgreSQL, EXPLAIN QUERY
-PLAN on SQLite) with the full scans of tables over 10,000 rows.
+PLAN on SQLite) with the full scans of tables over 10,000 rows. --multiply K copies the
+built players and their rows in SQL to K × N (see multiply()) before measuring.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import statistics
@@ -258,8 +261,129 @@ def build(n: int, rng: random.Random) -> dict[str, Any]:
         "player_pk": players[n // 3].pk,
         "common": common,
         "country": countries[3].code,
+        "country_pk": countries[3].pk,
         "club": clubs[7].slug,
+        "club_pk": clubs[7].pk,
     }
+
+
+def multiply(n: int, times: int) -> None:
+    """PostgreSQL: the built n players and their rows copied until there are n × times,
+    in SQL (INSERT ... SELECT; building 1,000,000 players through the models would take an
+    hour here). Copy k of player p takes p's first name, place of birth and career and the
+    surname of another player, so names vary and a common name grows with the data set as
+    it would; the one rare name stays one. Clubs are copied too (N/50 of them, five big
+    ones a copy), and each copy's spells, season rows, current clubs, nationalities, source
+    documents and provenance point to the copy's own rows. Interviews are not copied."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection, transaction
+
+    from players.models import Player
+
+    if connection.vendor != "postgresql":
+        raise SystemExit("--multiply needs PostgreSQL")
+    began = time.perf_counter()
+    player_type = ContentType.objects.get_for_model(Player).pk
+    with transaction.atomic(), connection.cursor() as cursor:
+
+        def columns(table: str) -> list[str]:
+            cursor.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = %s "
+                "ORDER BY ordinal_position",
+                [table],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+        def copy(table: str, where: str, join: str = "", **expressions: str) -> None:
+            """INSERT a copy k of each original row of table, for k in 1 .. times - 1:
+            expressions for the columns that change (a missing id: a new one)."""
+            names = [c for c in columns(table) if c != "id" or "id" in expressions]
+            select = [expressions.get(c, f't."{c}"') for c in names]
+            cursor.execute(
+                f"INSERT INTO {table} ({', '.join(f'"{c}"' for c in names)}) "
+                f"SELECT {', '.join(select)} FROM {table} t "
+                f"CROSS JOIN generate_series(1, {times - 1}) k {join} WHERE {where}"
+            )
+            print(f"  {table}: {cursor.rowcount} rows copied", flush=True)
+
+        cursor.execute("SELECT max(id), count(*) FROM players_player")
+        players, count = cursor.fetchone()
+        if count == n * times:
+            print(f"already {count} players: nothing to copy")
+            return
+        if count != n or players != n:
+            raise SystemExit(f"{count} players (ids up to {players}): build {n} afresh first")
+        cursor.execute("SELECT max(id) FROM clubs_club")
+        clubs = cursor.fetchone()[0]
+        cursor.execute("SELECT max(id) FROM sources_sourcedocument")
+        documents = cursor.fetchone()[0]
+        club = f"t.{{}} + k * {clubs}"
+        copy(
+            "clubs_club",
+            f"t.id <= {clubs}",
+            id=club.format("id"),
+            name="t.name || ' ' || k",
+            slug="t.slug || '-c' || k",
+            search_text="t.search_text || ' ' || k",
+        )
+        # Another player's surname: q = 1 + ((p - 1) * 7 + k * 7919) mod n, never the rare
+        # one. search_text is the folded name, then the folded place of birth (one word).
+        partner = (
+            f"LEFT JOIN players_player q ON q.id = 1 + ((t.id - 1) * 7 + k.k * 7919) % {n}"
+            f" AND q.full_name <> '{RARE_NAME}'"
+        )
+        rest = "substr({0}, length(split_part({0}, ' ', 1)) + 2)"
+        surname = rest.format("coalesce(q.full_name, t.full_name)")
+        folded = rest.format("coalesce(q.search_text, t.search_text)")
+        copy(
+            "players_player",
+            f"t.id <= {players}",
+            join=partner,
+            id=f"t.id + k * {players}",
+            full_name=f"split_part(t.full_name, ' ', 1) || ' ' || {surname}",
+            search_text=f"split_part(t.search_text, ' ', 1) || ' ' || "
+            f"regexp_replace({folded}, ' \\S+$', '') || ' ' || "
+            "substring(t.search_text from '\\S+$')",
+            name_key="''",
+            slug="t.slug || '-c' || k",
+            current_club_id=club.format("current_club_id"),
+        )
+        player = f"t.player_id + k * {players}"
+        copy("players_player_nationalities", f"t.player_id <= {players}", player_id=player)
+        copy(
+            "players_spell",
+            f"t.player_id <= {players}",
+            player_id=player,
+            club_id=club.format("club_id"),
+            owner_club_id=club.format("owner_club_id"),
+        )
+        copy(
+            "players_seasonstatistics",
+            f"t.player_id <= {players}",
+            player_id=player,
+            club_id=club.format("club_id"),
+        )
+        copy("players_playername", f"t.player_id <= {players}", player_id=player)
+        copy(
+            "sources_sourcedocument",
+            f"t.id <= {documents}",
+            id=f"t.id + k * {documents}",
+            checksum="'c' || k || right(t.checksum, 60)",
+            file_name="'copy' || k || '_' || t.file_name",
+        )
+        copy(
+            "sources_provenance",
+            f"t.document_id <= {documents} AND t.content_type_id = {player_type}",
+            document_id=f"t.document_id + k * {documents}",
+            object_id=f"t.object_id + k * {players}",
+        )
+        for table in ("clubs_club", "players_player", "sources_sourcedocument"):
+            cursor.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table}"
+            )
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+    print(f"copied to {n * times} players in {time.perf_counter() - began:.1f} s")
 
 
 def big_tables() -> set[str]:
@@ -275,7 +399,9 @@ def big_tables() -> set[str]:
 
 
 def plans(queries: list[dict[str, str]], big: set[str]) -> list[str]:
-    """Full scans of big tables in the plans of the page's queries."""
+    """Full scans of big tables in the plans of the page's queries. On PostgreSQL a
+    sequential scan that a LIMIT stops early (``SELECT count(*) FROM (SELECT ... LIMIT n)``)
+    is listed as "table (≤ LIMIT)": it reads at most n rows, not the table."""
     from django.db import connection
 
     scans = []
@@ -285,12 +411,10 @@ def plans(queries: list[dict[str, str]], big: set[str]) -> list[str]:
             if not sql.lstrip().upper().startswith("SELECT"):
                 continue
             if connection.vendor == "postgresql":
-                cursor.execute("EXPLAIN " + sql)
-                lines = [row[0] for row in cursor.fetchall()]
-                for line in lines:
-                    for table in big:
-                        if f"Seq Scan on {table} " in line + " ":
-                            scans.append(table)
+                cursor.execute("EXPLAIN (FORMAT JSON) " + sql)
+                plan = cursor.fetchone()[0]
+                plan = json.loads(plan) if isinstance(plan, str) else plan
+                scans += seq_scans(plan[0]["Plan"], big, limited=False)
             else:
                 try:
                     cursor.execute("EXPLAIN QUERY PLAN " + sql)
@@ -302,6 +426,28 @@ def plans(queries: list[dict[str, str]], big: set[str]) -> list[str]:
                         if detail.startswith(f"SCAN {table}") and "INDEX" not in detail:
                             scans.append(table)
     return scans
+
+
+# Plan nodes that read all of their input before giving a row: a LIMIT above them does not
+# stop the scan below.
+BLOCKING = {"Sort", "Incremental Sort", "Aggregate", "Hash", "Materialize", "WindowAgg", "SetOp"}
+
+
+def seq_scans(node: dict[str, Any], big: set[str], *, limited: bool) -> list[str]:
+    """The big tables a PostgreSQL plan (EXPLAIN FORMAT JSON) scans sequentially."""
+    kind = node["Node Type"]
+    found = []
+    if kind == "Seq Scan" and node.get("Relation Name") in big:
+        found.append(node["Relation Name"] + (" (≤ LIMIT)" if limited else ""))
+    if kind == "Limit":
+        limited = True
+    elif kind in BLOCKING:
+        limited = False
+    for child in node.get("Plans", []):
+        # The inner side of a nested loop is read again for each outer row.
+        inner = kind == "Nested Loop" and child.get("Parent Relationship") == "Inner"
+        found += seq_scans(child, big, limited=limited and not inner)
+    return found
 
 
 def measure(pages: list[tuple[str, str]], runs: int, verbose: bool) -> None:
@@ -327,6 +473,7 @@ def measure(pages: list[tuple[str, str]], runs: int, verbose: bool) -> None:
         cache.clear()
         for _ in range(runs + 1):
             began, began_cpu = time.perf_counter(), time.process_time()
+            response: Any
             try:
                 response = client.get(url)
             except Exception as error:  # a page that fails is reported, the rest measured
@@ -366,6 +513,14 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
     parser.add_argument("--reuse", action="store_true", help="measure a kept database again")
     parser.add_argument("--verbose", action="store_true", help="print every query")
+    parser.add_argument(
+        "--multiply",
+        type=int,
+        default=1,
+        metavar="K",
+        help="PostgreSQL: copy the n players and their rows in SQL until there are n × K "
+        "(with --reuse: of a kept database of n players), then measure",
+    )
     args = parser.parse_args()
 
     os.environ["DATABASE_URL"] = args.database_url
@@ -394,14 +549,22 @@ def main() -> None:
         import pickle
 
         facts = pickle.loads(Path(f"/tmp/kader-scale-{args.n}.pickle").read_bytes())
+        if "club_pk" not in facts:  # kept by an earlier version of this script
+            from clubs.models import Club, Country
+
+            facts["club_pk"] = Club.objects.get(slug=facts["club"]).pk
+            facts["country_pk"] = Country.objects.get(code=facts["country"]).pk
     else:
         facts = build(args.n, rng)
         import pickle
 
         Path(f"/tmp/kader-scale-{args.n}.pickle").write_bytes(pickle.dumps(facts))
+    if args.multiply > 1:
+        multiply(args.n, args.multiply)
+    total = args.n * args.multiply
     print(f"big club {facts['big_club']}: {facts['former_count']} players had a spell there")
-    last_page = max(args.n // 24 // 2, 1)  # half-way through: a deep OFFSET
-    admin_page = max(args.n // 100 // 2, 1)
+    last_page = max(total // 24 // 2, 1)  # half-way through: a deep OFFSET
+    admin_page = max(args.n // 100 // 2, 1)  # 500 at 100,000: the same page at 1,000,000
     pages = [
         ("search: common name", f"/search/?q={quote(facts['common'])}"),
         ("search: common surname 'müller'", "/search/?q=m%C3%BCller"),
@@ -418,7 +581,22 @@ def main() -> None:
         ("profile", f"/players/{facts['profile']}/"),
         ("admin player changelist", "/admin/players/player/"),
         ("admin changelist, search", "/admin/players/player/?q=m%C3%BCller"),
+        ("admin changelist, rare name", "/admin/players/player/?q=zwolfhaupt"),
         (f"admin changelist, page {admin_page}", f"/admin/players/player/?p={admin_page}"),
+        (
+            f"admin changelist, search page {max(admin_page // 25, 1)}",
+            f"/admin/players/player/?q=m%C3%BCller&p={max(admin_page // 25, 1)}",
+        ),
+        ("admin changelist, position", "/admin/players/player/?position__exact=defender"),
+        (
+            "admin changelist, nationality",
+            f"/admin/players/player/?nationalities__id__exact={facts['country_pk']}",
+        ),
+        (
+            "admin changelist, current club",
+            f"/admin/players/player/?current_club__id__exact={facts['club_pk']}",
+        ),
+        ("admin changelist, drafts", "/admin/players/player/?status__exact=draft"),
         ("API player list", "/api/v1/players/"),
         (f"API player list, page {last_page}", f"/api/v1/players/?page={last_page}"),
         ("API player detail", f"/api/v1/players/{facts['profile']}/"),
