@@ -80,6 +80,16 @@ def drop_search_index(connection: BaseDatabaseWrapper, db_table: str) -> None:
         cursor.execute(f"DROP TABLE IF EXISTS {fts}")
 
 
+def check_search_index(connection: BaseDatabaseWrapper, db_table: str) -> None:
+    """FTS5's integrity check of the index against the rows of db_table: raises
+    DatabaseError ("database disk image is malformed") where they differ."""
+    if connection.vendor != "sqlite":
+        return
+    fts = index_table(db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)")  # noqa: S608
+
+
 def repair_search_indexes(using: str = "default", **kwargs: Any) -> None:
     """After every migrate (post_migrate): SQLite drops a table's triggers when a migration
     rebuilds the table (Django's way to alter a column there), which would leave the index
