@@ -48,6 +48,10 @@ QUERIES = {
 RANKED_FIRST = {"jan muller": ["Jan Müller", "Jan Müllerová"], "li": ["Li Na"]}
 
 
+# Words FTS5 reads as operators unless quoted, and a prefix query's star (folded away).
+FTS_WORDS = ["and", "or", "not", "near", "ton and", "ant*", "an OR ne", "NOT ali"]
+
+
 @pytest.fixture
 def players(db) -> list[Player]:
     made = [
@@ -88,7 +92,7 @@ def test_every_piece_of_a_name_finds_exactly_the_players_whose_names_hold_it(pla
         for n in range(1, 8)
         for i in range(len(text) - n + 1)
     }
-    queries = [*sorted(p for p in pieces if p), "jan lodz", "mu ll", "pavlenka hlucin"]
+    queries = [*sorted(p for p in pieces if p), "jan lodz", "mu ll", "pavlenka hlucin", *FTS_WORDS]
     for query in queries:
         words = normalize(query).split()
         expected = {pk for pk, text in texts.items() if all(w in text for w in words)}
