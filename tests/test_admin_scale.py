@@ -139,6 +139,26 @@ def test_the_changelist_reads_its_page_from_the_name_index(editor_client, small_
             assert "TEMP B-TREE" not in plan, plan
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="INCLUDE is PostgreSQL's")
+def test_a_search_tests_the_names_in_the_index_without_reading_the_table(
+    editor_client, small_pages
+):
+    """A common name's page walks the name index and tests search_text kept in it
+    (migration 0012): an index-only scan, no read of each passed-over player's row."""
+    players(20, "Jürgen Müller")
+    players(20, "Anton Zeh")
+    queries, _ = get_counting_queries(editor_client, URL, data={"q": "muller", "p": 2})
+    (ids_query,) = page_ids_queries(queries)
+    with connection.cursor() as cursor:
+        # 40 fresh rows: any other path is cheaper; only the index-only one is left.
+        for scan in ("seqscan", "bitmapscan", "indexscan"):
+            cursor.execute(f"SET LOCAL enable_{scan} = off")
+        cursor.execute("EXPLAIN " + ids_query)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "Index Only Scan using player_admin_by_name" in plan, plan
+    assert "Sort" not in plan, plan
+
+
 def test_the_row_checkboxes_are_djangos(editor_client, player):
     """The checkbox is written without a widget render; an editor's browser gets the same."""
     model_admin = admin.site._registry[Player]
