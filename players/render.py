@@ -8,10 +8,12 @@ written with `str`, never localised (a German comma would break SVG coordinates)
 
 from collections.abc import Iterable
 from html import escape
+from typing import Any
 
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from core.templatetags.kader import spell_period
 from players.stats import CareerTable, CompetitionTotal, Line
 from players.timeline import Timeline
 
@@ -297,3 +299,34 @@ def timeline_svg(t: Timeline, id: str, name: str) -> SafeString:
         f"{_e(_('bars below: appearances per season'))}</figcaption>\n</figure>\n"
     )
     return _safe(out)
+
+
+# --- club history ------------------------------------------------------------------------
+
+
+def spell_items(spells: Iterable[Any]) -> SafeString:
+    """The <li> of each spell in the club history: club (linked when published), a loan's
+    badge and owner, the period as precise as the source knows it, the note."""
+    loan = _e(_("loan"))
+    items = []
+    for spell in spells:
+        club = spell.club
+        name = (
+            f'<a href="{_e(club.get_absolute_url())}">{_e(club.name)}</a>'
+            if club.is_published
+            else _e(club.name)
+        )
+        parts = [f'<li class="spell{" spell-loan" if spell.is_loan else ""}">\n  {name}\n  ']
+        if spell.is_loan:
+            owner = spell.owner_club.name if spell.owner_club else ""
+            parts.append(
+                f'<span class="badge badge-loan">{loan}</span> '
+                f'<span class="muted">{_e(_("from %(owner)s") % {"owner": owner})}</span>'
+            )
+        period = spell_period(spell)
+        parts.append(f'\n  <span class="period">{_e(period)}</span>' if period else "\n  ")
+        if spell.note:
+            parts.append(f'\n  <span class="muted">{_e(spell.note)}</span>')
+        parts.append("\n</li>")
+        items.append("".join(parts))
+    return _safe(items)

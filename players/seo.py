@@ -67,7 +67,7 @@ def player_json_ld(page: PlayerPage, url: str) -> dict:
     }
     if player.known_as and player.known_as != player.full_name:
         data["givenName"] = player.full_name
-    alternates = [n.name for n in player.alternative_names.all()]
+    alternates = [n.name for n in page.alternative_names]
     if alternates:
         data["alternateName"] = alternates
     if player.photo_rendition:
@@ -76,7 +76,7 @@ def player_json_ld(page: PlayerPage, url: str) -> dict:
         data["birthDate"] = birth
     if place := _birth_place(player):
         data["birthPlace"] = place
-    nations = [country_name(c.code, c.name) for c in player.nationalities.all()]
+    nations = [country_name(c.code, c.name) for c in page.nationalities]
     if nations:
         data["nationality"] = [{"@type": "Country", "name": n} for n in nations]
     if player.height_cm:

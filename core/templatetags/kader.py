@@ -1,13 +1,14 @@
 """Template helpers of the public site: dates as precise as the source, — for None, JSON-LD."""
 
 import datetime
+from html import escape
 from typing import Any
 
 from django import template
 from django.utils import formats, timezone
 from django.utils.html import format_html
-from django.utils.safestring import SafeString
-from django.utils.translation import get_language, get_language_info
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, get_language_info, ngettext
 from django.utils.translation import gettext as _
 
 from core import i18n
@@ -151,3 +152,33 @@ def age(player: Any) -> int | None:
         return None
     today = timezone.localdate()
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+@register.simple_tag
+def sources(files: list[Any] | None) -> SafeString:
+    """The "Sources:" line under a part of a page (sources.selectors.Source): an interview
+    by its title, kind and outlet, linked to its page; another document by its kind,
+    language and import date. Built in Python: it is on every part of every page."""
+    if not files:
+        return mark_safe("")
+    cited = []
+    for source in files:
+        page = source.page
+        if page is not None:
+            outlet = f", {escape(page.outlet.name)}" if page.outlet else ""
+            cited.append(
+                f'<span class="source"><a href="{escape(page.get_absolute_url())}" '
+                f'lang="{escape(page.language)}">{escape(interview_title(page))}</a> '
+                f"({escape(source.kind_label)}{outlet})</span>"
+            )
+            continue
+        language = f" ({escape(language_label(source.language))})" if source.language else ""
+        date = formats.date_format(source.imported, "DATE_FORMAT")
+        imported = escape(_("imported %(date)s") % {"date": date})
+        cited.append(
+            f'<span class="source">{escape(source.kind_label)}{language}, {imported}</span>'
+        )
+    label = escape(ngettext("Source", "Sources", len(files)))
+    return mark_safe(  # noqa: S308 - every value above went through escape
+        f'<p class="sources"><span class="sources-label">{label}:</span> {"; ".join(cited)}</p>'
+    )

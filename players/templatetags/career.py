@@ -1,9 +1,12 @@
 """The profile's career tables and timeline, drawn in Python (players.render)."""
 
+from typing import Any
+
 from django import template
 from django.utils.safestring import SafeString
 
 from players.render import career_tables as render_career_tables
+from players.render import spell_items
 from players.render import timeline_svg as render_timeline_svg
 from players.timeline import Timeline
 
@@ -19,3 +22,9 @@ def career_tables(page: object) -> SafeString:
 @register.simple_tag
 def timeline_svg(timeline: Timeline, id: str, name: str) -> SafeString:
     return render_timeline_svg(timeline, id, name)
+
+
+@register.simple_tag
+def spells(*lists: list[Any]) -> SafeString:
+    """The club history's <li>s of one or more lists of spells, in order."""
+    return spell_items(spell for spells in lists for spell in spells)
