@@ -10,7 +10,9 @@ rendered afresh and told no cache may keep the answer.
 import hashlib
 import logging
 import secrets
-from collections.abc import Callable
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -130,6 +132,49 @@ def on_m2m_changed(
 ) -> None:
     if action.startswith("post_") and (_is_content(type(instance)) or _is_content(sender)):
         content_changed(using)
+
+
+# --- Records read once per content version ----------------------------------------------
+
+
+class VersionMemo[T]:
+    """Values read from the database, kept in this process's memory for as long as the
+    content version stays the same (at most `size` of them, least recently used out).
+
+    For what several pages and answers build from the same records: a page's language
+    twin, the same page under another query string (a link with tracking parameters),
+    or a page again after its cached body expired, skip the reads. Nothing is kept while
+    PAGE_CACHE_SECONDS is 0 ("render every request"). A value must not be changed by its
+    readers: they share it."""
+
+    def __init__(self, size: int = 256):
+        self.size = size
+        self._values: OrderedDict[Hashable, tuple[str, T]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, build: Callable[[], T]) -> T:
+        if settings.KADER_PAGE_CACHE_SECONDS <= 0:
+            return build()
+        try:
+            version = content_version()
+        except Exception:  # serve_public logs the outage; build as if nothing were kept
+            return build()
+        with self._lock:
+            found = self._values.get(key)
+            if found is not None and found[0] == version:
+                self._values.move_to_end(key)
+                return found[1]
+        value = build()
+        with self._lock:
+            self._values[key] = (version, value)
+            self._values.move_to_end(key)
+            while len(self._values) > self.size:
+                self._values.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._values.clear()
 
 
 # --- Serving ---------------------------------------------------------------------------

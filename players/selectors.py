@@ -15,7 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from clubs.models import Club, Country
-from core.cache import content_version
+from core.cache import VersionMemo, content_version
 from core.i18n import country_name
 from core.publishing import Status, mask_drafts
 from core.text import normalize
@@ -24,6 +24,7 @@ from players.models import (
     Cap,
     InternationalMatch,
     Player,
+    PlayerName,
     Position,
     SeasonStatistics,
     Spell,
@@ -205,6 +206,8 @@ class International:
 @dataclass
 class PlayerPage:
     player: Player
+    nationalities: list[Country]
+    alternative_names: list[PlayerName]
     table: CareerTable
     blocks: list[StatBlock]
     youth_spells: list[Spell]
@@ -294,41 +297,55 @@ def with_career(
     )
 
 
-def player_page(
-    slug: str, *, interviews: QuerySet[Any] | None = None, today: datetime.date | None = None
-) -> PlayerPage:
-    """The profile of a published player; interviews is the queryset of those to show."""
-    today = today or timezone.localdate()
-    queryset = with_career(
-        Player.objects.published()
-        .select_related("current_club", "current_club__country", "country_of_birth")
-        .prefetch_related("nationalities"),
-        interviews=interviews,
-    )
+@dataclass
+class _ProfileRecords:
+    """What a profile reads from the database: the same in every language and on every
+    day, so kept once per content version (PROFILE_RECORDS)."""
+
+    player: Player
+    nationalities: list[Country]
+    alternative_names: list[PlayerName]
+    spells: list[Spell]
+    rows: list[SeasonStatistics]
+    caps: list[Cap]
+    matches: list[InternationalMatch]
+    sections: list[BiographySection]
+    interviews: list[Any]
+    sources: dict[str, list[Source]]
+
+
+PROFILE_RECORDS: VersionMemo[_ProfileRecords] = VersionMemo(size=256)
+
+
+def _profile_records(slug: str, interviews: QuerySet[Any] | None) -> _ProfileRecords:
+    """One query per kind of record, each straight from its table by the player's id (not
+    through prefetch_related, whose machinery cost more than the queries: issue 13, a
+    cold profile render), with the related rows the page names joined in."""
     try:
-        player = queryset.get(slug=slug)
+        player = (
+            Player.objects.published()
+            .select_related("current_club", "current_club__country", "country_of_birth")
+            .get(slug=slug)
+        )
     except Player.DoesNotExist:
         raise Http404("No such player.") from None
-
-    spells = list(player.spells.all())
-    rows = list(player.season_statistics.all())
+    mine = {"player_id": player.pk}
+    spells = list(Spell.objects.filter(**mine).select_related("club", "owner_club"))
+    rows = list(
+        SeasonStatistics.objects.filter(**mine).select_related("club", "season", "division")
+    )
+    caps = list(Cap.objects.filter(**mine).select_related("national_team__country"))
+    matches = list(
+        InternationalMatch.objects.filter(**mine).select_related("national_team__country")
+    )
+    sections = list(BiographySection.objects.filter(**mine))
+    if rows:
+        # The structured table replaces the source's own text table under that heading.
+        sections = [s for s in sections if normalize(s.heading) not in STATISTICS_HEADINGS]
+    shown = list(interviews.filter(players=player)) if interviews is not None else []
     mask_drafts([player], "current_club", hide=True)
     mask_drafts(spells, "club", "owner_club")
     mask_drafts(rows, "club")
-    loans = [s for s in spells if s.kind == Spell.Kind.LOAN]
-    table = career_table(rows)
-    caps = list(player.caps.all())
-    matches = list(player.notable_matches.all())
-    internationals = [
-        International(cap, [m for m in matches if m.national_team_id == cap.national_team_id])
-        for cap in caps
-    ]
-    capped = {cap.national_team_id for cap in caps}
-    shown = list(player.interviews.all()) if interviews is not None else []
-    sections = list(player.sections.all())
-    if table:
-        # The structured table replaces the source's own text table under that heading.
-        sections = [s for s in sections if normalize(s.heading) not in STATISTICS_HEADINGS]
     sources = sources_for(
         {
             "profile": [player],
@@ -339,8 +356,43 @@ def player_page(
             "interviews": shown,
         }
     )
-    return PlayerPage(
+    return _ProfileRecords(
         player=player,
+        nationalities=list(player.nationalities.all()),
+        alternative_names=list(PlayerName.objects.filter(**mine)),
+        spells=spells,
+        rows=rows,
+        caps=caps,
+        matches=matches,
+        sections=sections,
+        interviews=shown,
+        sources=sources,
+    )
+
+
+def player_page(
+    slug: str, *, interviews: QuerySet[Any] | None = None, today: datetime.date | None = None
+) -> PlayerPage:
+    """The profile of a published player; interviews is the queryset of those to show.
+
+    The records are read once per content version (PROFILE_RECORDS); what is drawn from
+    them in the reader's language and for today (tables, timeline, age) is built here."""
+    today = today or timezone.localdate()
+    records = PROFILE_RECORDS.get(
+        ("profile", slug, interviews is not None), lambda: _profile_records(slug, interviews)
+    )
+    spells, rows, caps, matches = records.spells, records.rows, records.caps, records.matches
+    loans = [s for s in spells if s.kind == Spell.Kind.LOAN]
+    table = career_table(rows)
+    internationals = [
+        International(cap, [m for m in matches if m.national_team_id == cap.national_team_id])
+        for cap in caps
+    ]
+    capped = {cap.national_team_id for cap in caps}
+    return PlayerPage(
+        player=records.player,
+        nationalities=records.nationalities,
+        alternative_names=records.alternative_names,
         table=table,
         blocks=_stat_blocks(table, loans),
         youth_spells=[s for s in spells if s.kind == Spell.Kind.YOUTH],
@@ -348,11 +400,11 @@ def player_page(
         loans=loans,
         internationals=internationals,
         other_matches=[m for m in matches if m.national_team_id not in capped],
-        sections=sections,
-        interviews=shown,
+        sections=records.sections,
+        interviews=records.interviews,
         timeline=build_timeline(spells, rows, today),
-        sources=sources,
-        age=_age(player, today),
+        sources=records.sources,
+        age=_age(player=records.player, today=today),
         timeline_narrow=build_timeline(spells, rows, today, layout=NARROW),
     )
 

@@ -213,3 +213,40 @@ def test_the_api_304_ends_with_a_change(client, backhaus):
     backhaus.height_cm = 181
     backhaus.save()
     assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+# --- A profile's records, read once per content version ---------------------------------
+
+
+def test_a_profiles_language_twin_and_link_variants_read_nothing_again(
+    client, backhaus, django_assert_num_queries
+):
+    """The records of a profile are read once per content version (in the worker's
+    memory): the German page and the page behind a link with tracking parameters are
+    rendered again, but from what the English page read."""
+    english = client.get("/players/mio-backhaus/")
+    with django_assert_num_queries(0):
+        german = client.get("/de/players/mio-backhaus/")
+        tracked = client.get("/players/mio-backhaus/?utm_source=newsletter")
+    assert '<html lang="de">' in html(german)
+    assert html(tracked).replace("?utm_source=newsletter", "") == html(english)
+
+
+def test_a_change_is_read_again_for_every_language(client, backhaus):
+    client.get("/players/mio-backhaus/")
+    client.get("/de/players/mio-backhaus/")
+    backhaus.place_of_birth = "Wuppertal"
+    backhaus.save()
+    assert "Wuppertal" in html(client.get("/de/players/mio-backhaus/?utm_source=x"))
+    assert "Wuppertal" in html(client.get("/players/mio-backhaus/"))
+
+
+def test_with_the_page_cache_off_every_render_reads(client, backhaus, settings):
+    settings.KADER_PAGE_CACHE_SECONDS = 0
+    client.get("/players/mio-backhaus/")
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/de/players/mio-backhaus/")
+    assert len(queries) > 5
