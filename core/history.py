@@ -9,17 +9,24 @@ write made (outside a transaction: the writes of one request), so the history sh
 entry per save with the values it left.
 """
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
 from django.db import models, router, transaction
 from django.db.models import signals
 from django.dispatch import receiver
+from simple_history import utils
 from simple_history.models import HistoricalRecords
-from simple_history.signals import post_create_historical_record
+from simple_history.signals import (
+    post_create_historical_m2m_records,
+    post_create_historical_record,
+    pre_create_historical_m2m_records,
+)
 
 OPEN_ROW = "_history_open_row"
 LAST_ROW = "_history_last_row"
+_TRACKERS: dict[type[models.Model], "History"] = {}  # each model's History, for create()
 
 
 @receiver(post_create_historical_record)
@@ -75,6 +82,8 @@ class History(HistoricalRecords):  # type: ignore[misc]  # simple-history is unt
             signals.post_delete.connect(self.post_delete, sender=sender, weak=False)
             return
         super().finalize(sender, **kwargs)
+        if sender is cls:
+            _TRACKERS[sender] = self
 
     def _unchanged(self, instance: models.Model) -> bool:
         """A save that leaves every field as the last row has it (the admin saves the
@@ -96,6 +105,37 @@ class History(HistoricalRecords):  # type: ignore[misc]  # simple-history is unt
         for field in row._history_m2m_fields:
             self.m2m_models[field].objects.filter(history=row).delete()
         self.create_historical_record_m2ms(row, instance)
+
+    def create_historical_record_m2ms(self, history_instance: Any, instance: models.Model) -> None:
+        """simple-history's, minus two reads per save: it rebuilt the record from its
+        history row (``history_instance.instance``: a query for the excluded fields) only to
+        find the through model, and joined the related rows only to copy their ids."""
+        for field in history_instance._history_m2m_fields:
+            m2m_history_model = self.m2m_models[field]
+            through_model = field.remote_field.through
+            attnames = [f.attname for f in through_model._meta.fields]
+            rows = through_model._default_manager.filter(
+                **{utils.get_m2m_field_name(field): instance}
+            ).values_list(*attnames)
+            insert_rows = [
+                m2m_history_model(history=history_instance, **dict(zip(attnames, row, strict=True)))
+                for row in rows
+            ]
+            pre_create_historical_m2m_records.send(
+                sender=m2m_history_model,
+                rows=insert_rows,
+                history_instance=history_instance,
+                instance=instance,
+                field=field,
+            )
+            created_rows = m2m_history_model.objects.bulk_create(insert_rows)
+            post_create_historical_m2m_records.send(
+                sender=m2m_history_model,
+                created_rows=created_rows,
+                history_instance=history_instance,
+                instance=instance,
+                field=field,
+            )
 
     def create_historical_record(
         self, instance: models.Model, history_type: str, using: str | None = None
@@ -135,3 +175,34 @@ class History(HistoricalRecords):  # type: ignore[misc]  # simple-history is unt
             super().m2m_changed(instance, action, attr, pk_set, reverse, **kw)
         elif action in ("post_add", "post_remove", "post_clear"):
             self._refresh(row, instance)
+
+
+def create(instance: models.Model, many: dict[str, Sequence[models.Model]]) -> None:
+    """Insert a new record and its many-to-many values with the one history row that
+    ``save()`` and then ``add()`` leave (a row, then the same row rewritten with the
+    values): the record, its through rows in one insert, then its history row and that
+    row's many-to-many rows. The through rows send no ``m2m_changed``: the record's
+    ``post_save`` has already told every receiver that cares (the content version)."""
+    tracker = _TRACKERS.get(type(instance))
+    if tracker is None:
+        instance.save()
+        for name, objects in many.items():
+            getattr(instance, name).add(*objects)
+        return
+    instance.skip_history_when_saving = True  # type: ignore[attr-defined]
+    try:
+        instance.save()
+    finally:
+        del instance.skip_history_when_saving  # type: ignore[attr-defined]
+    for name, objects in many.items():
+        manager = getattr(instance, name)
+        through = manager.through
+        unique = {obj.pk: obj for obj in objects}
+        through._default_manager.bulk_create(
+            [
+                through(**{manager.source_field_name: instance, manager.target_field_name: obj})
+                for obj in unique.values()
+            ]
+        )
+    if getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+        tracker.create_historical_record(instance, "+")

@@ -32,6 +32,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import connection, models
 from simple_history.utils import bulk_create_with_history
 
+from core.history import create as create_with_history
 from imports.importer.report import Change, Conflict, DocumentReport, text_diff
 from imports.parsing.documents import ParseError
 from sources.models import Conflict as QueuedConflict
@@ -180,9 +181,8 @@ class Recorder:
             return instance
         if instance is None:
             instance = model(**lookup, **plain, **(create_only or {}))
-            instance.save()
-            for name, objects in many.items():
-                getattr(instance, name).add(*objects)  # a new record: nothing to replace
+            # A new record: nothing to replace; one history row with its many-to-many values.
+            create_with_history(instance, many)
             self.report.count(label, "created")
             written = self.created = True
         else:

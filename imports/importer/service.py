@@ -21,7 +21,13 @@ from django.core.files.storage import default_storage
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
-from imports.importer.budget import BudgetedParser, Parsed, parser_for_thread, read_document
+from imports.importer.budget import (
+    BudgetedParser,
+    Parsed,
+    PendingParse,
+    parser_for_thread,
+    read_document,
+)
 from imports.importer.common import SharedReferences
 from imports.importer.kinds import KINDS, import_order
 from imports.importer.records import DocumentError, Invalid, Recorder, history_manager
@@ -80,13 +86,6 @@ AnyUpload = Upload | StoredUpload | FileUpload
 
 def checksum(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def _parse(parser: BudgetedParser, data: bytes, file_name: str) -> tuple[str, Parsed] | ParseError:
-    try:
-        return parser.read(data, file_name)
-    except ParseError as error:
-        return error
 
 
 def failed_report(file_name: str, message: str) -> DocumentReport:
@@ -354,7 +353,7 @@ def import_documents(
         _order([u for u in items if not isinstance(u, DocumentReport)], force=force),
         key=lambda item: item.rank,
     )
-    parser = parser_for_thread(settings.KADER_PARSE_BUDGET_SECONDS)
+    ahead = _ParseAhead(parser_for_thread(settings.KADER_PARSE_BUDGET_SECONDS), ready)
     result = ImportReport(documents=[u for u in items if isinstance(u, DocumentReport)])
     result.dry_run = dry_run
     shared = SharedReferences()
@@ -363,15 +362,13 @@ def import_documents(
             # Each document has its own savepoint; committing a batch at once saves a
             # disk sync per document (SQLite spends most of a small import committing).
             with nullcontext() if dry_run else transaction.atomic():
-                for number, item in enumerate(
-                    ready[batch_start : batch_start + BATCH], start=batch_start + 1
-                ):
+                for index in range(batch_start, min(batch_start + BATCH, len(ready))):
                     report = _import_one(
-                        item, parser, dry_run=dry_run, force=force, user=user, shared=shared
+                        index, ahead, dry_run=dry_run, force=force, user=user, shared=shared
                     )
                     result.documents.append(report)
                     if progress is not None:
-                        progress(number, len(ready), report)
+                        progress(index + 1, len(ready), report)
             if not dry_run and batch_start + BATCH < len(ready):
                 _let_writers_in()
         if dry_run:
@@ -379,20 +376,71 @@ def import_documents(
     return result
 
 
+class _ParseAhead:
+    """The run's documents for their turn, the next one's parse started while the current
+    one is written: the child parses on one core while the run writes on the other.
+
+    Only a document that will be parsed is started ahead (a new one, or any with force);
+    one imported before with the same bytes is parsed only if its records were touched
+    since, when its turn shows it. At most one parse is in flight, so each starts at
+    once and its budget counts from then; memory holds two documents at most."""
+
+    def __init__(self, parser: BudgetedParser, ready: list[_Ready]) -> None:
+        self.parser = parser
+        self.ready = ready
+        self.started: dict[int, tuple[bytes, PendingParse]] = {}
+
+    def take(self, index: int) -> tuple[bytes, PendingParse | None]:
+        """Document index's bytes and its parse (started now when not started ahead and
+        certainly needed); OSError when it cannot be read."""
+        if index in self.started:
+            return self.started.pop(index)
+        item = self.ready[index]
+        data = item.upload.data
+        if item.unchanged:
+            return data, None
+        return data, self.parser.submit(data, item.upload.file_name)
+
+    def start(self, index: int) -> None:
+        """Start document index's parse ahead of its turn, if it will be needed."""
+        if index >= len(self.ready) or index in self.started or self.ready[index].unchanged:
+            return
+        upload = self.ready[index].upload
+        try:
+            data = upload.data
+        except OSError:
+            return  # reported at its turn
+        self.started[index] = (data, self.parser.submit(data, upload.file_name))
+
+
 def _import_one(
-    item: _Ready,
-    parser: BudgetedParser,
+    index: int,
+    ahead: _ParseAhead,
     *,
     dry_run: bool,
     force: bool,
     user,
     shared: SharedReferences,
 ) -> DocumentReport:
-    upload = item.upload
+    upload = ahead.ready[index].upload
     try:
-        data = upload.data
+        data, pending = ahead.take(index)
     except OSError as error:
         return failed_report(upload.file_name, f"cannot read: {error.strerror or error}")
+    taken = False
+
+    def parse() -> tuple[str, Parsed] | ParseError:
+        nonlocal taken
+        taken = True
+        try:
+            if pending is not None:
+                return pending.result()
+            return ahead.parser.read(data, upload.file_name)
+        except ParseError as error:
+            return error
+        finally:
+            ahead.start(index + 1)  # the child is free: the next parse runs while we write
+
     try:
         # A dry run rolls back once at the end (see import_documents), so each document
         # keeps its savepoint here and later documents see its records.
@@ -402,7 +450,7 @@ def _import_one(
             force=force,
             user=user,
             shared=shared,
-            parse=lambda: _parse(parser, data, upload.file_name),
+            parse=parse,
         )
     except DocumentError as error:
         report = DocumentReport(file_name=upload.file_name, status="failed")
@@ -412,6 +460,9 @@ def _import_one(
         report = DocumentReport(file_name=upload.file_name, status="failed")
         report.errors.append(Message(None, f"internal error: {type(error).__name__}: {error}"))
         report.traceback = traceback.format_exc()
+    finally:
+        if pending is not None and not taken:
+            pending.drop()  # skipped after all (the same bytes earlier in this run)
     report.dry_run = dry_run
     return report
 
