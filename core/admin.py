@@ -64,11 +64,13 @@ class CappedCountPaginator(Paginator[Any]):
     """A changelist paginator that never counts a whole large table.
 
     Django's admin counts every filtered row to number the pages (a full scan at 100,000
-    players). This one counts at most ``cap`` + 1 rows, ``SELECT COUNT(*) FROM (SELECT ...
-    LIMIT cap + 1)``, the cap reaching a few pages beyond the one asked for; past the cap
-    the changelist says "more than N" and the page links stop at the last page known. A
-    page is read as its ids first (an index-only scan when an index matches the order),
-    then those rows, so a deep OFFSET skips index entries, not table rows.
+    players). This one counts no further than ``cap``, a few pages beyond the one asked
+    for; past it the changelist says "more than N" and the page links stop at the last
+    page known. Near the start it counts ``SELECT COUNT(*) FROM (SELECT ... LIMIT cap + 1)``
+    (any index or the table, unordered, up to cap + 1 rows); on a deep page it reads the
+    ids of the page and of the pages after it in one walk of the order's index, which the
+    page needs anyway, so the OFFSET is walked once, not counted first. A page is read as
+    its ids (an index-only scan when an index matches the order), then those rows.
     """
 
     base_cap = 1000  # rows always counted exactly
@@ -79,13 +81,23 @@ class CappedCountPaginator(Paginator[Any]):
     ):
         super().__init__(object_list, per_page, *args, **kwargs)
         self.rows = object_list
-        self.cap = max(self.base_cap, (max(page, 1) + self.ahead) * int(per_page))
+        self.asked = max(page, 1)
+        self.cap = max(self.base_cap, (self.asked + self.ahead) * int(per_page))
+        self.window: list[Any] | None = None  # a deep page's ids and those after them
+
+    def ids(self) -> QuerySet[Any]:
+        return self.rows.prefetch_related(None).values_list("pk", flat=True)
 
     @cached_property
     def count(self) -> int:
-        # Unordered: the planner may stop at cap + 1 rows of any index or of the table.
-        rows = self.rows.prefetch_related(None).order_by().values("pk")
-        return rows[: self.cap + 1].count()
+        if self.cap == self.base_cap:
+            # Unordered: the planner may stop at cap + 1 rows of any index or of the table.
+            rows = self.rows.prefetch_related(None).order_by().values("pk")
+            return rows[: self.cap + 1].count()
+        bottom = (self.asked - 1) * int(self.per_page)
+        self.window = list(self.ids()[bottom : self.cap + 1])
+        # Past the end: as many rows as the pages before, so the page asked is invalid.
+        return bottom + len(self.window)
 
     @property
     def capped(self) -> bool:
@@ -95,8 +107,10 @@ class CappedCountPaginator(Paginator[Any]):
     def page(self, number: Any) -> Page[Any]:
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
-        top = bottom + self.per_page
-        ids = list(self.rows.prefetch_related(None).values_list("pk", flat=True)[bottom:top])
+        if self.window is not None and number == self.asked:
+            ids = self.window[: self.per_page]
+        else:
+            ids = list(self.ids()[bottom : bottom + self.per_page])
         rows = self.rows.order_by().in_bulk(ids)
         return Page([rows[pk] for pk in ids if pk in rows], number, self)
 

@@ -18,9 +18,9 @@ URL = reverse("admin:players_player_changelist")
 
 @pytest.fixture
 def small_pages(monkeypatch):
-    """5 players a page, 10 always counted: the cap of page p is (p + 4) * 5 rows."""
+    """5 players a page, 25 counted on page 1: page p knows of (p + 4) * 5 rows."""
     monkeypatch.setattr(admin.site._registry[Player], "list_per_page", 5)
-    monkeypatch.setattr(CappedCountPaginator, "base_cap", 10)
+    monkeypatch.setattr(CappedCountPaginator, "base_cap", 25)
 
 
 def players(n: int, name: str = "Spieler") -> list[Player]:
@@ -67,6 +67,19 @@ def test_a_page_near_the_end_knows_the_whole_count(editor_client, small_pages):
     assert page_links(content)[-3:] == ["6", "7", "8"]
     shown = [p.full_name for p in response.context["cl"].result_list]
     assert shown == [f"Spieler {i:03d}" for i in range(35, 40)]
+
+
+def test_a_deep_page_walks_to_its_rows_once_and_counts_nothing(editor_client, small_pages):
+    players(130)
+    queries, content = get_counting_queries(editor_client, URL, data={"p": 20})
+    assert "more than 120 players" in content
+    assert page_links(content)[-4:] == ["21", "22", "23", "…"]
+    assert not [q for q in queries if "COUNT(" in q["sql"].upper()]
+    (walk,) = page_ids_queries(queries)  # the page and the 4 after it, and one row more
+    assert "LIMIT 26 OFFSET 95" in walk
+    response = editor_client.get(URL, {"p": 20})
+    shown = [p.full_name for p in response.context["cl"].result_list]
+    assert shown == [f"Spieler {i:03d}" for i in range(95, 100)]
 
 
 def test_a_page_past_the_end_is_an_error_not_an_empty_list(editor_client, small_pages):
