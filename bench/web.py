@@ -50,6 +50,25 @@ class Target:
     name: str
     path: str
     conditional: bool = False
+    fresh_urls: bool = False  # each request another query string: the page cache misses
+
+
+# wrk: each request to the path with a query string no request used before ("?r=2-17"),
+# so every answer is rendered (a link with tracking parameters, to the page cache).
+FRESH_URLS_LUA = """
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("id", threads)
+end
+function init(args)
+  count = 0
+end
+function request()
+  count = count + 1
+  return wrk.format(nil, wrk.path .. "?r=" .. id .. "-" .. count)
+end
+"""
 
 
 @dataclass
@@ -148,8 +167,16 @@ def fetch(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[st
         return error.code, dict(error.headers), b""
 
 
-def wrk(url: str, pids: list[int], args: argparse.Namespace, headers: dict[str, str]) -> Run:
+def wrk(
+    url: str,
+    pids: list[int],
+    args: argparse.Namespace,
+    headers: dict[str, str],
+    script: Path | None = None,
+) -> Run:
     command = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.duration}s"]
+    if script is not None:
+        command += ["-s", str(script)]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
     before = cpu_ticks(pids)
@@ -178,6 +205,7 @@ def targets(base: str, player: str) -> list[Target]:
     return [
         Target("profile en", f"/players/{player}/"),
         Target("profile de", f"/de/players/{player}/"),
+        Target("profile new URL", f"/players/{player}/", fresh_urls=True),
         Target("club", f"/clubs/{club}/"),
         Target("interview", f"/interviews/{interview}/"),
         Target("players list", "/players/"),
@@ -266,8 +294,12 @@ def main() -> None:
                     status = fetch(base + target.path, page_headers)[0]
                     if status != 304:
                         print(f"  ({target.name}: the page answers {status}, not 304)")
-                page = wrk(base + target.path, pids, args, page_headers)
-                static = wrk(static_url, pids, args, static_headers)
+                script = None
+                if target.fresh_urls:
+                    script = folder / "fresh-urls.lua"
+                    script.write_text(FRESH_URLS_LUA)
+                page = wrk(base + target.path, pids, args, page_headers, script)
+                static = wrk(static_url, pids, args, static_headers, script)
                 ratio = static.rate / page.rate if page.rate else float("inf")
                 print(
                     f"{target.name:<16} {page.rate:>11.0f} {static.rate:>13.0f} {ratio:>11.1f}× "
