@@ -13,8 +13,10 @@ cold (the cache cleared: no content version, no cached filter choices) and warm 
 and minimum of --runs with those data caches filled; cpu: the Python process's CPU time
 of a warm request, which load on the machine disturbs least), the queries of a cold
 request (sql: their summed time) and their plans (EXPLAIN on PostgreSQL, EXPLAIN QUERY
-PLAN on SQLite) with the full scans of tables over 10,000 rows. --multiply K copies the
-built players and their rows in SQL to K × N (see multiply()) before measuring.
+PLAN on SQLite) with the full scans of tables over 10,000 rows, and on PostgreSQL each
+query whose estimated cost is over jit_above_cost (JIT compiled, where jit is on).
+--multiply K copies the built players and their rows in SQL to K × N (see multiply())
+before measuring.
 """
 
 from __future__ import annotations
@@ -406,6 +408,11 @@ def plans(queries: list[dict[str, str]], big: set[str]) -> list[str]:
 
     scans = []
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT current_setting('jit') = 'on', current_setting('jit_above_cost')"
+            )
+            jit, jit_above_cost = cursor.fetchone()
         for query in queries:
             sql = query["sql"]
             if not sql.lstrip().upper().startswith("SELECT"):
@@ -415,6 +422,9 @@ def plans(queries: list[dict[str, str]], big: set[str]) -> list[str]:
                 plan = cursor.fetchone()[0]
                 plan = json.loads(plan) if isinstance(plan, str) else plan
                 scans += seq_scans(plan[0]["Plan"], big, limited=False)
+                cost = plan[0]["Plan"]["Total Cost"]
+                if jit and cost > float(jit_above_cost):  # PostgreSQL would JIT-compile it
+                    scans.append(f"JIT (cost {cost:,.0f})")
             else:
                 try:
                     cursor.execute("EXPLAIN QUERY PLAN " + sql)
@@ -469,7 +479,10 @@ def measure(pages: list[tuple[str, str]], runs: int, verbose: bool) -> None:
         client = admin if url.startswith("/admin/") else anonymous
         times, cpu = [], []
         cache.clear()  # cold: no content version, no cached filter choices
-        client.get(url)  # and once more cold, with Python's own caches (templates) warm
+        try:  # and once more cold, with Python's own caches (templates) warm
+            client.get(url)
+        except Exception as error:  # reported below, with the page's status
+            print(f"{label:42} raised {error!r:.200}")
         cache.clear()
         for _ in range(runs + 1):
             began, began_cpu = time.perf_counter(), time.process_time()
@@ -583,6 +596,11 @@ def main() -> None:
         ("admin changelist, search", "/admin/players/player/?q=m%C3%BCller"),
         ("admin changelist, rare name", "/admin/players/player/?q=zwolfhaupt"),
         (f"admin changelist, page {admin_page}", f"/admin/players/player/?p={admin_page}"),
+        *(
+            [(f"admin changelist, page {middle}", f"/admin/players/player/?p={middle}")]
+            if (middle := total // 100 // 2) != admin_page
+            else []
+        ),
         (
             f"admin changelist, search page {max(admin_page // 25, 1)}",
             f"/admin/players/player/?q=m%C3%BCller&p={max(admin_page // 25, 1)}",
