@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from clubs.models import Club
 from core.publishing import mask_drafts
-from interviews.models import Interview
-from interviews.selectors import pull_quote, with_answers
+from interviews.models import Interview, Turn
+from interviews.selectors import first_sentence
 from players.models import Player, Spell
 from players.selectors import PlayerPage, club_current_spells, former_players, player_page
 from sources.selectors import Source, sources_for
@@ -20,14 +20,26 @@ from sources.selectors import Source, sources_for
 
 def player_profile(slug: str, *, today: datetime.date | None = None) -> PlayerPage:
     """The player page with the player's published interviews and a pull quote of each."""
-    page = player_page(
-        slug,
-        interviews=with_answers(Interview.objects.published().select_related("outlet")),
-        today=today,
-    )
-    for interview in page.interviews:
-        interview.quote = pull_quote(interview)
-    return page
+    return player_page(slug, interviews=_interviews_with_quotes, today=today)
+
+
+def _interviews_with_quotes(player: Player) -> list[Interview]:
+    """The player's published interviews, each with .quote: the first sentence of its
+    first answer (two queries; the answers' text only, no Turn records)."""
+    shown = list(Interview.objects.published().select_related("outlet").filter(players=player))
+    first_answers: dict[int, str] = {}
+    if shown:
+        answers = (
+            Turn.objects.filter(interview__in=[i.pk for i in shown], kind=Turn.Kind.ANSWER)
+            .order_by("interview_id", "order", "id")
+            .values_list("interview_id", "text")
+        )
+        for interview_id, text in answers:
+            first_answers.setdefault(interview_id, text)
+    for interview in shown:
+        answer = first_answers.get(interview.pk, "")
+        interview.quote = first_sentence(answer) if answer else ""
+    return shown
 
 
 @dataclass

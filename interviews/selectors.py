@@ -7,7 +7,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from clubs.models import Club
-from interviews.models import Interview, Mention, Turn
+from interviews.models import Interview, Mention
 from players.models import Player
 from players.selectors import public_cards
 from sources.selectors import sources_for
@@ -25,24 +25,6 @@ def first_sentence(text: str, limit: int = 240) -> str:
     if len(sentence) > limit:
         sentence = sentence[:limit].rsplit(" ", 1)[0] + "…"
     return sentence
-
-
-def pull_quote(interview: Interview) -> str:
-    """First sentence of the first answer; needs the `answers` prefetch of with_answers()."""
-    answers = getattr(interview, "answers", None)
-    if answers is None:
-        answers = [t for t in interview.turns.all() if t.kind == Turn.Kind.ANSWER]
-    return first_sentence(answers[0].text) if answers else ""
-
-
-def with_answers(queryset: QuerySet) -> QuerySet:
-    return queryset.prefetch_related(
-        Prefetch(
-            "turns",
-            queryset=Turn.objects.filter(kind=Turn.Kind.ANSWER).order_by("order", "id"),
-            to_attr="answers",
-        )
-    )
 
 
 def interview_list() -> QuerySet:

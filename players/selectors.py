@@ -317,7 +317,12 @@ class _ProfileRecords:
 PROFILE_RECORDS: VersionMemo[_ProfileRecords] = VersionMemo(size=256)
 
 
-def _profile_records(slug: str, interviews: QuerySet[Any] | None) -> _ProfileRecords:
+# The interviews to show on a player's page, read by the interviews app (which this app
+# does not import): interviews.profiles.player_profile passes it.
+type InterviewReader = Callable[[Player], list[Any]]
+
+
+def _profile_records(slug: str, interviews: InterviewReader | None) -> _ProfileRecords:
     """One query per kind of record, each straight from its table by the player's id (not
     through prefetch_related, whose machinery cost more than the queries: issue 13, a
     cold profile render), with the related rows the page names joined in."""
@@ -342,7 +347,7 @@ def _profile_records(slug: str, interviews: QuerySet[Any] | None) -> _ProfileRec
     if rows:
         # The structured table replaces the source's own text table under that heading.
         sections = [s for s in sections if normalize(s.heading) not in STATISTICS_HEADINGS]
-    shown = list(interviews.filter(players=player)) if interviews is not None else []
+    shown = interviews(player) if interviews is not None else []
     mask_drafts([player], "current_club", hide=True)
     mask_drafts(spells, "club", "owner_club")
     mask_drafts(rows, "club")
@@ -371,9 +376,9 @@ def _profile_records(slug: str, interviews: QuerySet[Any] | None) -> _ProfileRec
 
 
 def player_page(
-    slug: str, *, interviews: QuerySet[Any] | None = None, today: datetime.date | None = None
+    slug: str, *, interviews: InterviewReader | None = None, today: datetime.date | None = None
 ) -> PlayerPage:
-    """The profile of a published player; interviews is the queryset of those to show.
+    """The profile of a published player; interviews reads those to show.
 
     The records are read once per content version (PROFILE_RECORDS); what is drawn from
     them in the reader's language and for today (tables, timeline, age) is built here."""
