@@ -26,6 +26,7 @@ from simple_history.signals import (
 
 OPEN_ROW = "_history_open_row"
 LAST_ROW = "_history_last_row"
+THROUGH_ROWS = "_history_through_rows"  # the rows create() just inserted, not read back
 _TRACKERS: dict[type[models.Model], "History"] = {}  # each model's History, for create()
 
 
@@ -114,9 +115,11 @@ class History(HistoricalRecords):  # type: ignore[misc]  # simple-history is unt
             m2m_history_model = self.m2m_models[field]
             through_model = field.remote_field.through
             attnames = [f.attname for f in through_model._meta.fields]
-            rows = through_model._default_manager.filter(
-                **{utils.get_m2m_field_name(field): instance}
-            ).values_list(*attnames)
+            rows = instance.__dict__.get(THROUGH_ROWS, {}).get(field.name)
+            if rows is None:
+                rows = through_model._default_manager.filter(
+                    **{utils.get_m2m_field_name(field): instance}
+                ).values_list(*attnames)
             insert_rows = [
                 m2m_history_model(history=history_instance, **dict(zip(attnames, row, strict=True)))
                 for row in rows
@@ -194,15 +197,23 @@ def create(instance: models.Model, many: dict[str, Sequence[models.Model]]) -> N
         instance.save()
     finally:
         del instance.skip_history_when_saving  # type: ignore[attr-defined]
+    inserted: dict[str, list[tuple[Any, ...]]] = {}
     for name, objects in many.items():
         manager = getattr(instance, name)
         through = manager.through
         unique = {obj.pk: obj for obj in objects}
-        through._default_manager.bulk_create(
+        rows = through._default_manager.bulk_create(
             [
                 through(**{manager.source_field_name: instance, manager.target_field_name: obj})
                 for obj in unique.values()
             ]
         )
+        if all(row.pk is not None for row in rows):  # the database returned the ids
+            attnames = [f.attname for f in through._meta.fields]
+            inserted[name] = [tuple(getattr(row, a) for a in attnames) for row in rows]
     if getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
-        tracker.create_historical_record(instance, "+")
+        instance.__dict__[THROUGH_ROWS] = inserted
+        try:
+            tracker.create_historical_record(instance, "+")
+        finally:
+            del instance.__dict__[THROUGH_ROWS]

@@ -145,19 +145,23 @@ class BiographyImport:
         ):
             names.append((doc.infobox.full_name, doc.infobox.lines.get("full_name")))
         seen = {normalize(player.full_name)}
+        added = []
         for name, line in names:
             if normalize(name) in seen:
                 continue
             seen.add(normalize(name))
-            self.recorder.sync(
-                PlayerName,
-                lookup={"player": player, "name": name},
-                values={},
-                line=line,
-                find=not self.fresh,
+            added.append(
+                self.recorder.sync(
+                    PlayerName,
+                    lookup={"player": player, "name": name},
+                    values={},
+                    line=line,
+                    find=not self.fresh,
+                )
             )
         self.recorder.flush()
-        refresh_search_text(player)
+        # A player this document created has no other names: no need to read them back.
+        refresh_search_text(player, added if self.fresh else None)
 
     def sections(self, player: Player) -> None:
         """Sections matched to the existing ones by heading, in order: one query in all, so a

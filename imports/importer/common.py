@@ -6,9 +6,11 @@ import calendar
 import datetime as dt
 import re
 
-from django.db.models import Q
+from django.db.models import Model, Q, QuerySet, Value
+from django.db.models.functions import Upper
 
 from clubs.models import Club, ClubName, Competition, Country, NationalTeam, Season
+from core.search_index import MIN_INDEXED_WORD, indexed_search
 from core.text import normalize
 from imports.importer.records import Invalid, Recorder
 from imports.parsing import countries
@@ -55,25 +57,54 @@ def club_names(club: Club) -> set[str]:
     return {normalize(name) for name in names if name}
 
 
+def containing[M: Model](queryset: QuerySet[M], text: str) -> QuerySet[M]:
+    """queryset's rows whose search_text holds the folded text anywhere: on SQLite through
+    the model's FTS5 trigram index where it has one (core.search_index), elsewhere a LIKE
+    (PostgreSQL answers it from its trigram index)."""
+    indexed = indexed_search(queryset, [text]) if len(text) >= MIN_INDEXED_WORD else None
+    return indexed if indexed is not None else queryset.filter(search_text__contains=text)
+
+
 def find_player(name: str, *, surname: bool = False) -> Player | None:
     """The player called name (full name, name shown or an alternative name, accents folded);
     with surname=True a unique player whose surname is the name's last word also matches.
 
-    Exact matches through indexes (the folded name keys, UPPER of the alternative names);
-    only a name none of them finds is looked for in the search_text (which holds the
-    alternative names folded) of the players that have an alternative name."""
+    Exact matches through indexes (the folded name keys, UPPER of the alternative names)
+    first, then a name with other accents or case among the players that have an
+    alternative name (search_text holds the alternative names folded). The three are asked
+    in one query, so a name no player has (a new player) costs one query."""
     wanted = normalize(name)
     if not wanted:
         return None
-    for candidates in (
-        Player.objects.filter(Q(name_key=wanted) | Q(known_as_key=wanted)),
-        Player.objects.filter(alternative_names__name__iexact=name),
-        # An alternative name with other accents or case: only players that have one.
-        Player.objects.filter(alternative_names__isnull=False, search_text__contains=wanted),
-    ):
-        for player in candidates.distinct().order_by("pk").prefetch_related("alternative_names"):
-            if wanted in player_names(player):
-                return player
+    rows = (
+        Player.objects.filter(Q(name_key=wanted) | Q(known_as_key=wanted))
+        .annotate(rank=Value(0))
+        .values_list("pk", "rank")
+        .order_by()
+        .union(
+            # name__iexact, spelt out so SQLite uses the index on UPPER(name) too (its
+            # iexact is a LIKE, which reads every name); the same test on both databases.
+            PlayerName.objects.alias(upper=Upper("name"))
+            .filter(upper=Upper(Value(name)))
+            .annotate(rank=Value(1))
+            .values_list("player_id", "rank")
+            .order_by(),
+            containing(Player.objects.filter(alternative_names__isnull=False), wanted)
+            .annotate(rank=Value(2))
+            .values_list("pk", "rank")
+            .order_by(),
+            all=True,
+        )
+        .order_by()
+    )
+    candidates = sorted(set(rows), key=lambda row: (row[1], row[0]))
+    if candidates:
+        players = Player.objects.prefetch_related("alternative_names").in_bulk(
+            {pk for pk, _ in candidates}
+        )
+        for pk, _rank in candidates:  # in the order of the three lookups, each by pk
+            if wanted in player_names(players[pk]):
+                return players[pk]
     if not surname:
         return None
     last = wanted.split()[-1]
@@ -81,7 +112,7 @@ def find_player(name: str, *, surname: bool = False) -> Player | None:
         return None
     matches = [
         p
-        for p in Player.objects.filter(search_text__contains=last).order_by("pk")
+        for p in containing(Player.objects.all(), last).order_by("pk")
         if normalize(p.full_name).split()[-1:] == [last]
     ]
     return matches[0] if len(matches) == 1 else None
@@ -307,15 +338,28 @@ class References:
         return self.teams[key]
 
 
-def refresh_search_text(instance: Club | Player) -> None:
-    """Alternative names added after the save belong in search_text; no history row."""
-    getattr(instance, "_prefetched_objects_cache", {}).clear()
-    instance.refresh_search_text()
+def refresh_search_text(instance: Club | Player, names: list[PlayerName] | None = None) -> None:
+    """Alternative names added after the save belong in search_text; no history row.
+
+    names: all the player's alternative names, when the caller knows them (a player this
+    document created has only the ones it just added): not read back, and nothing written
+    when the text stays as it was inserted."""
+    cache = instance.__dict__.setdefault("_prefetched_objects_cache", {})
+    cache.clear()
     fields = [
         "search_text",
         *(["name_key", "known_as_key"] if isinstance(instance, Player) else []),
     ]
+    before = {name: getattr(instance, name) for name in fields}
+    if names is not None:
+        cache["alternative_names"] = names  # what instance.alternative_names.all() gives
+    try:
+        instance.refresh_search_text()
+    finally:
+        cache.clear()
     values = {name: getattr(instance, name) for name in fields}
+    if names is not None and values == before:
+        return
     type(instance).objects.filter(pk=instance.pk).exclude(**values).update(**values)
 
 

@@ -9,6 +9,7 @@ import logging
 import os
 import time
 import traceback
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -38,7 +39,11 @@ from sources.models import SourceDocument
 
 logger = logging.getLogger(__name__)
 
-BATCH = 50  # documents committed together (each still in its own savepoint)
+# Documents are committed together (each still in its own savepoint) until a batch has
+# held its transaction this long: one commit (one disk sync) for many documents, and an
+# editor's save waits for one batch at most. By time, not by count, so a run of quick
+# documents (unchanged ones, a few ms each) does not pause after every few hundred ms.
+BATCH_SECONDS = 2.0
 # On SQLite a writer waiting for the lock sleeps in steps of up to 100 ms; without a pause
 # the next batch would take the lock again at once and an editor's save would wait for the
 # whole import instead of one batch.
@@ -129,6 +134,7 @@ def import_document(
     user=None,
     shared: SharedReferences | None = None,
     parse: Callable[[], tuple[str, Parsed] | ParseError] | None = None,
+    new: bool = False,
 ) -> DocumentReport:
     """Import one document. Raises DocumentError (and only that) when it cannot be imported;
     then nothing of it is written. Otherwise returns its report.
@@ -138,9 +144,11 @@ def import_document(
     shared: the clubs, seasons… earlier documents of the run found (import_documents).
     parse: how to decode and parse it (import_documents passes its budgeted parser, which
     runs only if the document is not skipped); without it the document is read here.
+    new: the caller knows that no stored document has these bytes or this file name
+    (import_documents asks once for the whole run), so neither is looked up.
     """
     digest = checksum(data)
-    known = SourceDocument.objects.filter(checksum=digest).first()
+    known = None if new else SourceDocument.objects.filter(checksum=digest).first()
     if known is not None and not force and untouched_since_import(known):
         return unchanged_report(known, file_name, dry_run=dry_run)
     read = parse() if parse is not None else read_document(data, file_name)
@@ -151,7 +159,7 @@ def import_document(
     try:
         report = _import_parsed(
             file_name=file_name, digest=digest, text=text, parsed=parsed, dry_run=dry_run,
-            user=user, known=known, shared=shared,
+            user=user, known=known, shared=shared, new=new,
         )  # fmt: skip
         written = not dry_run
     except Invalid as error:
@@ -176,14 +184,14 @@ def _import_parsed(
     user,
     known: SourceDocument | None,
     shared: SharedReferences | None,
+    new: bool = False,
 ) -> DocumentReport:
     report = DocumentReport(
         file_name=file_name, kind=parsed.kind, language=parsed.language or "", dry_run=dry_run
     )
-    source = (
-        known  # the document with this checksum, looked up by import_document
-        or SourceDocument.objects.filter(file_name=file_name).order_by("-imported_at").first()
-    )
+    source = known  # the document with this checksum, looked up by import_document
+    if source is None and not new:
+        source = SourceDocument.objects.filter(file_name=file_name).order_by("-imported_at").first()
     if source is None:
         report.status = "new"
         source = SourceDocument.objects.create(
@@ -211,7 +219,9 @@ def _import_parsed(
     stored = report.as_dict() | {"records": len(recorder.touched)}
     if source.report != stored or renamed:
         source.report = stored
-        source.save()
+        # Only what changed since it was written above (not its text again), and the time
+        # it was last imported, which must follow every history row of this import.
+        source.save(update_fields=["report", "title", "outlet", "published", "last_seen_at"])
     if dry_run:
         transaction.set_rollback(True)
     return report
@@ -293,6 +303,9 @@ class _Ready:
     upload: AnyUpload
     unchanged: bool  # imported before with these bytes: read again only if touched since
     rank: int
+    # Bytes (this checksum) and a file name no stored document had when the run began, and
+    # no other document of the run has: import_document need not look for either.
+    new_digest: str = ""
 
 
 def _rank(data: bytes, file_name: str) -> int:
@@ -328,12 +341,30 @@ def _order(uploads: list[AnyUpload], *, force: bool) -> list[_Ready]:
             "checksum", "kind"
         ):
             known[doc.checksum] = doc
+    # The file names stored already, asked once (not once per new document).
+    names = Counter(upload.file_name for upload, _, _ in placed)
+    by_digest = Counter(digests)
+    unique_names = [name for name, count in names.items() if count == 1]
+    stored_names: set[str] = set()
+    for start in range(0, len(unique_names), 500):
+        stored_names.update(
+            SourceDocument.objects.filter(file_name__in=unique_names[start : start + 500])
+            .order_by()
+            .values_list("file_name", flat=True)
+        )
     ready = []
     for upload, digest, rank in placed:
         source = known.get(digest)
         if source is not None:
             rank = import_order(source.kind)
-        ready.append(_Ready(upload, source is not None and not force, rank))
+        new = (
+            digest
+            and source is None
+            and by_digest[digest] == 1
+            and names[upload.file_name] == 1
+            and upload.file_name not in stored_names
+        )
+        ready.append(_Ready(upload, source is not None and not force, rank, digest if new else ""))
     return ready
 
 
@@ -358,18 +389,23 @@ def import_documents(
     result.dry_run = dry_run
     shared = SharedReferences()
     with transaction.atomic() if dry_run else nullcontext():
-        for batch_start in range(0, len(ready), BATCH):
+        index = 0
+        while index < len(ready):
+            began = time.monotonic()
             # Each document has its own savepoint; committing a batch at once saves a
             # disk sync per document (SQLite spends most of a small import committing).
             with nullcontext() if dry_run else transaction.atomic():
-                for index in range(batch_start, min(batch_start + BATCH, len(ready))):
+                while index < len(ready):
                     report = _import_one(
                         index, ahead, dry_run=dry_run, force=force, user=user, shared=shared
                     )
                     result.documents.append(report)
+                    index += 1
                     if progress is not None:
-                        progress(index + 1, len(ready), report)
-            if not dry_run and batch_start + BATCH < len(ready):
+                        progress(index, len(ready), report)
+                    if time.monotonic() - began >= BATCH_SECONDS:
+                        break
+            if not dry_run and index < len(ready):
                 _let_writers_in()
         if dry_run:
             transaction.set_rollback(True)
@@ -444,6 +480,7 @@ def _import_one(
     try:
         # A dry run rolls back once at the end (see import_documents), so each document
         # keeps its savepoint here and later documents see its records.
+        new_digest = ahead.ready[index].new_digest
         report = import_document(
             file_name=upload.file_name,
             data=data,
@@ -451,6 +488,7 @@ def _import_one(
             user=user,
             shared=shared,
             parse=parse,
+            new=bool(new_digest) and checksum(data) == new_digest,  # unchanged since listed
         )
     except DocumentError as error:
         report = DocumentReport(file_name=upload.file_name, status="failed")

@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from imports.importer import Upload, import_document
 from imports.importer import biography as biography_mapping
-from imports.importer import import_document
 from imports.importer.records import Invalid
 from players.models import Player, SeasonStatistics, Spell
 from sources.models import Provenance, SourceDocument
@@ -137,6 +137,28 @@ def test_every_imported_record_knows_its_document(imported_seeds):
         assert Provenance.objects.filter(
             object_id=record.pk, content_type__model=record._meta.model_name
         ).exists()
+
+
+@pytest.mark.django_db
+def test_two_versions_of_one_file_in_one_run_make_one_document():
+    first = (SEEDS / SEED_BIOGRAPHY).read_text(encoding="utf-8")
+    second = first.replace("- Position: Goalkeeper", "- Position: Goalkeeper\n- Height: 1.91 m")
+    result = run(
+        Upload(file_name=SEED_BIOGRAPHY, data=first.encode()),
+        Upload(file_name=SEED_BIOGRAPHY, data=second.encode()),
+    )
+    assert [d.status for d in result.documents] == ["new", "changed"]
+    assert SourceDocument.objects.get().text.startswith(second[:40])
+    assert Player.objects.get(full_name="Mio Backhaus").height_cm == 191
+
+
+@pytest.mark.django_db
+def test_one_document_twice_in_one_run_is_imported_once():
+    data = (SEEDS / SEED_BIOGRAPHY).read_bytes()
+    result = run(Upload("a.txt", data), Upload("b.txt", data))
+    assert [d.status for d in result.documents] == ["new", "unchanged"]
+    assert SourceDocument.objects.count() == 1
+    assert Player.objects.filter(full_name="Mio Backhaus").count() == 1
 
 
 def other_player(n: int) -> bytes:
