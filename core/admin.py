@@ -77,11 +77,20 @@ class CappedCountPaginator(Paginator[Any]):
     ahead = 4  # pages counted beyond the one asked for (the page links show 3)
 
     def __init__(
-        self, object_list: QuerySet[Any], per_page: int, *args: Any, page: int = 1, **kwargs: Any
+        self,
+        object_list: QuerySet[Any],
+        per_page: int,
+        *args: Any,
+        page: int = 1,
+        show_all_limit: int = 0,
+        **kwargs: Any,
     ):
         super().__init__(object_list, per_page, *args, **kwargs)
         self.rows = object_list
         self.asked = max(page, 1)
+        # Counted at least as far as the changelist's "Show all" reaches, which it offers
+        # for a count within list_max_show_all: never for a list that was not counted.
+        self.base_cap = max(self.base_cap, show_all_limit)
         self.cap = max(self.base_cap, (self.asked + self.ahead) * int(per_page))
         self.window: list[Any] | None = None  # a deep page's ids and those after them
 
@@ -169,7 +178,14 @@ class LargeChangelistMixin:
             page = int(request.GET.get(PAGE_VAR, 1))
         except ValueError:
             page = 1
-        return CappedCountPaginator(queryset, per_page, orphans, allow_empty_first_page, page=page)
+        return CappedCountPaginator(
+            queryset,
+            per_page,
+            orphans,
+            allow_empty_first_page,
+            page=page,
+            show_all_limit=getattr(self, "list_max_show_all", 0),
+        )
 
     def get_changelist(self, request: HttpRequest, **kwargs: Any) -> type[ChangeList]:
         return TiebreakInOrderChangeList

@@ -18,8 +18,10 @@ URL = reverse("admin:players_player_changelist")
 
 @pytest.fixture
 def small_pages(monkeypatch):
-    """5 players a page, 25 counted on page 1: page p knows of (p + 4) * 5 rows."""
+    """5 players a page, 25 counted on page 1: page p knows of (p + 4) * 5 rows; "Show
+    all" up to 10 (in production 200 and 1,000 counted)."""
     monkeypatch.setattr(admin.site._registry[Player], "list_per_page", 5)
+    monkeypatch.setattr(admin.site._registry[Player], "list_max_show_all", 10)
     monkeypatch.setattr(CappedCountPaginator, "base_cap", 25)
 
 
@@ -87,6 +89,19 @@ def test_a_page_past_the_end_is_an_error_not_an_empty_list(editor_client, small_
     response = editor_client.get(URL, {"p": 9})
     assert response.status_code == 302  # Django's changelist: back with ?e=1
     assert "e=1" in response["Location"]
+
+
+def test_show_all_is_offered_only_for_a_list_counted_to_its_end(
+    editor_client, small_pages, monkeypatch
+):
+    players(40)
+    assert 'class="showall"' not in editor_client.get(URL).content.decode()
+    # A cap below the "Show all" limit is raised to it: 40 rows are all counted.
+    monkeypatch.setattr(admin.site._registry[Player], "list_max_show_all", 100)
+    content = editor_client.get(URL).content.decode()
+    assert "40 players" in content
+    assert "more than" not in content
+    assert 'class="showall"' in content
 
 
 def test_a_short_list_is_counted_exactly(editor_client, small_pages):
