@@ -10,8 +10,9 @@ from django.http import Http404
 from django.utils import timezone
 
 from clubs.models import Club
+from core.prepared import PreparedQuery, by_id
 from core.publishing import mask_drafts
-from interviews.models import Interview, Turn
+from interviews.models import Interview, Outlet, Turn
 from interviews.selectors import first_sentence
 from players.models import Player, Spell
 from players.selectors import PlayerPage, club_current_spells, former_players, player_page
@@ -23,20 +24,36 @@ def player_profile(slug: str, *, today: datetime.date | None = None) -> PlayerPa
     return player_page(slug, interviews=_interviews_with_quotes, today=today)
 
 
+# The interviews of a player's page, each read turned into SQL once per process
+# (core.prepared): the published interviews, their outlets, and their answers' text.
+_INTERVIEWS = PreparedQuery(lambda pk: Interview.objects.published().filter(players=pk))
+_OUTLETS = PreparedQuery(
+    lambda pk: Outlet.objects.filter(
+        pk__in=Interview.objects.filter(players=pk).values("outlet_id")
+    )
+)
+_ANSWERS = PreparedQuery(
+    lambda pk: (
+        Turn.objects.filter(interview__players=pk, kind=Turn.Kind.ANSWER)
+        .order_by("interview_id", "order", "id")
+        .only("interview_id", "text")
+    )
+)
+
+
 def _interviews_with_quotes(player: Player) -> list[Interview]:
-    """The player's published interviews, each with .quote: the first sentence of its
-    first answer (two queries; the answers' text only, no Turn records)."""
-    shown = list(Interview.objects.published().select_related("outlet").filter(players=player))
+    """The player's published interviews with their outlets, each with .quote: the first
+    sentence of its first answer."""
+    shown = _INTERVIEWS(player.pk)
+    if not shown:
+        return shown
+    outlets = by_id(_OUTLETS(player.pk))
     first_answers: dict[int, str] = {}
-    if shown:
-        answers = (
-            Turn.objects.filter(interview__in=[i.pk for i in shown], kind=Turn.Kind.ANSWER)
-            .order_by("interview_id", "order", "id")
-            .values_list("interview_id", "text")
-        )
-        for interview_id, text in answers:
-            first_answers.setdefault(interview_id, text)
+    for turn in _ANSWERS(player.pk):
+        first_answers.setdefault(turn.interview_id, turn.text)
     for interview in shown:
+        if interview.outlet_id is not None:
+            interview.outlet = outlets[interview.outlet_id]
         answer = first_answers.get(interview.pk, "")
         interview.quote = first_sentence(answer) if answer else ""
     return shown

@@ -14,9 +14,10 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from clubs.models import Club, Country
+from clubs.models import Club, Competition, Country, NationalTeam, Season
 from core.cache import VersionMemo, content_version
 from core.i18n import country_name
+from core.prepared import PreparedQuery, by_id
 from core.publishing import Status, mask_drafts
 from core.text import normalize
 from players.models import (
@@ -321,29 +322,94 @@ PROFILE_RECORDS: VersionMemo[_ProfileRecords] = VersionMemo(size=256)
 # does not import): interviews.profiles.player_profile passes it.
 type InterviewReader = Callable[[Player], list[Any]]
 
+# A profile's reads, each turned into SQL once per process (core.prepared): the player by
+# slug, then every kind of record by the player's id, and the records they name (clubs,
+# seasons, divisions, national teams, countries) by subqueries on that id.
+_THROUGH = Player.nationalities.through
+_PLAYER = PreparedQuery(lambda slug: Player.objects.published().filter(slug=slug), text=True)
+_SPELLS = PreparedQuery(lambda pk: Spell.objects.filter(player_id=pk))
+_ROWS = PreparedQuery(lambda pk: SeasonStatistics.objects.filter(player_id=pk))
+_CAPS = PreparedQuery(lambda pk: Cap.objects.filter(player_id=pk))
+_MATCHES = PreparedQuery(lambda pk: InternationalMatch.objects.filter(player_id=pk))
+_SECTIONS = PreparedQuery(lambda pk: BiographySection.objects.filter(player_id=pk))
+_NAMES = PreparedQuery(lambda pk: PlayerName.objects.filter(player_id=pk))
+_CLUBS = PreparedQuery(
+    lambda pk: Club.objects.filter(
+        Q(pk__in=Spell.objects.filter(player_id=pk).values("club_id"))
+        | Q(pk__in=Spell.objects.filter(player_id=pk).values("owner_club_id"))
+        | Q(pk__in=SeasonStatistics.objects.filter(player_id=pk).values("club_id"))
+        | Q(pk__in=Player.objects.filter(pk=pk).values("current_club_id"))
+    )
+)
+_SEASONS = PreparedQuery(
+    lambda pk: Season.objects.filter(
+        pk__in=SeasonStatistics.objects.filter(player_id=pk).values("season_id")
+    )
+)
+_DIVISIONS = PreparedQuery(
+    lambda pk: Competition.objects.filter(
+        pk__in=SeasonStatistics.objects.filter(player_id=pk).values("division_id")
+    )
+)
+
+
+def _team_ids(pk: int) -> Q:
+    """The national teams a player's caps and notable matches are for."""
+    return Q(pk__in=Cap.objects.filter(player_id=pk).values("national_team_id")) | Q(
+        pk__in=InternationalMatch.objects.filter(player_id=pk).values("national_team_id")
+    )
+
+
+_TEAMS = PreparedQuery(lambda pk: NationalTeam.objects.filter(_team_ids(pk)))
+_COUNTRIES = PreparedQuery(  # the nationalities (marked), of birth, of club and teams
+    lambda pk: Country.objects.filter(
+        Q(pk__in=_THROUGH.objects.filter(player_id=pk).values("country_id"))
+        | Q(pk__in=Player.objects.filter(pk=pk).values("country_of_birth_id"))
+        | Q(pk__in=Club.objects.filter(current_players=pk).values("country_id"))
+        | Q(pk__in=NationalTeam.objects.filter(_team_ids(pk)).values("country_id"))
+    ).annotate(
+        nationality=Exists(_THROUGH.objects.filter(player_id=pk, country_id=OuterRef("pk")))
+    )
+)
+
 
 def _profile_records(slug: str, interviews: InterviewReader | None) -> _ProfileRecords:
-    """One query per kind of record, each straight from its table by the player's id (not
-    through prefetch_related, whose machinery cost more than the queries: issue 13, a
-    cold profile render), with the related rows the page names joined in."""
-    try:
-        player = (
-            Player.objects.published()
-            .select_related("current_club", "current_club__country", "country_of_birth")
-            .get(slug=slug)
-        )
-    except Player.DoesNotExist:
-        raise Http404("No such player.") from None
-    mine = {"player_id": player.pk}
-    spells = list(Spell.objects.filter(**mine).select_related("club", "owner_club"))
-    rows = list(
-        SeasonStatistics.objects.filter(**mine).select_related("club", "season", "division")
-    )
-    caps = list(Cap.objects.filter(**mine).select_related("national_team__country"))
-    matches = list(
-        InternationalMatch.objects.filter(**mine).select_related("national_team__country")
-    )
-    sections = list(BiographySection.objects.filter(**mine))
+    """Every kind of record by one prepared query of its own (core.prepared: the ORM
+    builds each query once per process, not on every render: issue 13, a cold profile
+    render), the records they name attached by id as select_related would."""
+    found = _PLAYER(slug)
+    if not found:
+        raise Http404("No such player.")
+    player = found[0]
+    pk = player.pk
+    found_countries = _COUNTRIES(pk)  # by name, as player.nationalities.all() orders them
+    clubs, countries = by_id(_CLUBS(pk)), by_id(found_countries)
+    seasons, divisions, teams = by_id(_SEASONS(pk)), by_id(_DIVISIONS(pk)), by_id(_TEAMS(pk))
+    for team in teams.values():
+        team.country = countries[team.country_id]
+    if player.current_club_id is not None:
+        player.current_club = clubs[player.current_club_id]
+        if player.current_club.country_id is not None:
+            player.current_club.country = countries[player.current_club.country_id]
+    if player.country_of_birth_id is not None:
+        player.country_of_birth = countries[player.country_of_birth_id]
+    spells = _SPELLS(pk)
+    for spell in spells:
+        spell.club = clubs[spell.club_id]
+        if spell.owner_club_id is not None:
+            spell.owner_club = clubs[spell.owner_club_id]
+    rows = _ROWS(pk)
+    for row in rows:
+        row.club = clubs[row.club_id]
+        row.season = seasons[row.season_id]
+        if row.division_id is not None:
+            row.division = divisions[row.division_id]
+    caps, matches = _CAPS(pk), _MATCHES(pk)
+    for cap in caps:
+        cap.national_team = teams[cap.national_team_id]
+    for match in matches:
+        match.national_team = teams[match.national_team_id]
+    sections = _SECTIONS(pk)
     if rows:
         # The structured table replaces the source's own text table under that heading.
         sections = [s for s in sections if normalize(s.heading) not in STATISTICS_HEADINGS]
@@ -363,8 +429,8 @@ def _profile_records(slug: str, interviews: InterviewReader | None) -> _ProfileR
     )
     return _ProfileRecords(
         player=player,
-        nationalities=list(player.nationalities.all()),
-        alternative_names=list(PlayerName.objects.filter(**mine)),
+        nationalities=[c for c in found_countries if getattr(c, "nationality", False)],
+        alternative_names=_NAMES(pk),
         spells=spells,
         rows=rows,
         caps=caps,
