@@ -109,6 +109,12 @@ def career_tables(table: CareerTable, blocks: list) -> SafeString:
     the totals by competition under it. blocks are players.selectors.StatBlock."""
     columns = table.columns
     cells = _Cells(columns)
+    # Translated outside the f-strings below: xgettext does not look inside them.
+    caption = _e(_("Appearances and goals by club, season and competition"))
+    not_taken, blank = _e(_("— did not take part")), _e(_("blank: not known"))
+    club_head, season_head, league_head = _e(_("Club")), _e(_("Season")), _e(_("League"))
+    total_head, division_head = _e(_("Total")), _e(_("Division"))
+    career_total = _e(_("Career total"))
     apps, goals = _e(_("Apps")), _e(_("Goals"))
     number_head = '<th scope="col" class="num" data-sort="number">{}</th>'
     out = [
@@ -116,18 +122,18 @@ def career_tables(table: CareerTable, blocks: list) -> SafeString:
         'aria-labelledby="statistics-caption" tabindex="0">\n'
         '<table class="data stats" data-sortable="club season">\n'
         f'  <caption id="statistics-caption">'
-        f"{_e(_('Appearances and goals by club, season and competition'))} "
-        f'<span class="muted">({_e(_("— did not take part"))}; {_e(_("blank: not known"))})'
+        f"{caption} "
+        f'<span class="muted">({not_taken}; {blank})'
         "</span></caption>\n  <thead>\n    <tr>\n"
-        f'      <th scope="col" rowspan="2">{_e(_("Club"))}</th>\n'
-        f'      <th scope="col" rowspan="2">{_e(_("Season"))}</th>\n'
-        f'      <th scope="colgroup" colspan="3">{_e(_("League"))}</th>\n      ',
+        f'      <th scope="col" rowspan="2">{club_head}</th>\n'
+        f'      <th scope="col" rowspan="2">{season_head}</th>\n'
+        f'      <th scope="colgroup" colspan="3">{league_head}</th>\n      ',
         *(
             f'<th scope="colgroup" colspan="2">{_e(_competition_heading(column))}</th>'
             for column in columns[1:]
         ),
-        f'\n      <th scope="colgroup" colspan="2">{_e(_("Total"))}</th>\n    </tr>\n    <tr>\n'
-        f'      <th scope="col">{_e(_("Division"))}</th>\n      ',
+        f'\n      <th scope="colgroup" colspan="2">{total_head}</th>\n    </tr>\n    <tr>\n'
+        f'      <th scope="col">{division_head}</th>\n      ',
         *(number_head.format(apps) + number_head.format(goals) for _column in columns),
         "\n      " + number_head.format(apps) + number_head.format(goals) + "\n    </tr>\n",
         "  </thead>\n",
@@ -173,7 +179,7 @@ def career_tables(table: CareerTable, blocks: list) -> SafeString:
         )
     out.append(
         '  <tfoot>\n    <tr class="career-total">\n'
-        f'      <th scope="row" colspan="3">{_e(_("Career total"))}</th>\n'
+        f'      <th scope="row" colspan="3">{career_total}</th>\n'
         f"      {cells.line(table.total, 'career-total')}\n    </tr>\n"
         "  </tfoot>\n</table>\n</div>\n"
     )
@@ -187,6 +193,7 @@ def career_tables(table: CareerTable, blocks: list) -> SafeString:
 def _competition_totals(
     totals: list[CompetitionTotal], cells: _Cells, apps: str, goals: str
 ) -> str:
+    totals_caption, competition = _e(_("Career totals by competition")), _e(_("Competition"))
     rows = []
     for t in totals:
         css = ' class="career-total"' if t.column == "total" else ""
@@ -200,9 +207,9 @@ def _competition_totals(
         '<div class="table-scroll competition-totals-box" role="region" '
         'aria-labelledby="competition-totals-caption" tabindex="0">\n'
         '<table class="data competition-totals">\n'
-        f'  <caption id="competition-totals-caption">{_e(_("Career totals by competition"))}'
+        f'  <caption id="competition-totals-caption">{totals_caption}'
         "</caption>\n"
-        f'  <thead><tr><th scope="col">{_e(_("Competition"))}</th>'
+        f'  <thead><tr><th scope="col">{competition}</th>'
         f'<th scope="col" class="num">{apps}</th><th scope="col" class="num">{goals}</th>'
         "</tr></thead>\n  <tbody>\n" + "".join(rows) + "  </tbody>\n</table>\n</div>"
     )
@@ -220,13 +227,17 @@ def timeline_svg(t: Timeline, id: str, name: str) -> SafeString:
     """The timeline as an inline SVG in a figure. Drawn twice on a page: id is "timeline"
     (wide) or "timeline-narrow" (a phone's), so the ids inside stay unique."""
     i = _e(id)
+    title = _e(_("Career timeline of %(name)s") % {"name": name})
+    apps_per_season, year_known = _e(_("Apps per season")), _e(_("only the year known"))
+    youth, senior, loan = _e(_("youth")), _e(_("senior")), _e(_("loan"))
+    bars_below = _e(_("bars below: appearances per season"))
     out = [
         f'<figure class="timeline {i}">\n'
         f'<svg viewBox="0 0 {t.width} {t.height}" width="100%" role="img" '
         f'aria-labelledby="{i}-svg-title {i}-svg-desc" xmlns="http://www.w3.org/2000/svg" '
         'class="timeline-svg" preserveAspectRatio="xMinYMin meet">\n'
         f'  <title id="{i}-svg-title">'
-        f"{_e(_('Career timeline of %(name)s') % {'name': name})}</title>\n"
+        f"{title}</title>\n"
         f'  <desc id="{i}-svg-desc">{_e(t.description)}</desc>\n'
         "  <defs>\n"
         f'    <pattern id="{i}-loan-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
@@ -270,33 +281,32 @@ def timeline_svg(t: Timeline, id: str, name: str) -> SafeString:
         base = _n(t.chart_base)
         out.append(
             f'  <text x="{label_x}" y="{base}" text-anchor="end" class="tl-label '
-            f'tl-chart-label">{_e(_("Apps per season"))}</text>\n'
+            f'tl-chart-label">{apps_per_season}</text>\n'
             f'  <line x1="{t.label_w}" x2="{t.plot_right}" y1="{base}" y2="{base}" '
             'class="tl-axis"/>\n'
         )
         for s in t.seasons:
             apps = "—" if s.apps is None else _e(s.apps)
-            loan = " tl-apps-loan" if s.on_loan else ""
+            loan_css = " tl-apps-loan" if s.on_loan else ""
             out.append(
                 f'  <g class="tl-season">\n    <rect x="{_n(s.x)}" y="{_n(s.y)}" '
-                f'width="{_n(s.width)}" height="{_n(s.height)}" class="tl-apps{loan}"'
+                f'width="{_n(s.width)}" height="{_n(s.height)}" class="tl-apps{loan_css}"'
                 f"{hatch if s.on_loan else ''}><title>{_e(s.label)}: {apps}</title></rect>\n"
                 f'    <text x="{_n(s.cx)}" y="{_n(s.y)}" dy="-3" class="tl-value" '
                 f'text-anchor="middle">{apps}</text>\n  </g>\n'
             )
     years_only = (
-        f' <span class="legend-item"><span class="key key-year-only"></span>'
-        f"{_e(_('only the year known'))}</span>"
+        f' <span class="legend-item"><span class="key key-year-only"></span>{year_known}</span>'
         if t.has_years_only
         else ""
     )
     out.append(
         "</svg>\n"
         '<figcaption class="legend"><span class="legend-item"><span class="key key-youth">'
-        f'</span>{_e(_("youth"))}</span> <span class="legend-item"><span class="key '
-        f'key-senior"></span>{_e(_("senior"))}</span> <span class="legend-item"><span '
-        f'class="key key-loan"></span>{_e(_("loan"))}</span>{years_only} · '
-        f"{_e(_('bars below: appearances per season'))}</figcaption>\n</figure>\n"
+        f'</span>{youth}</span> <span class="legend-item"><span class="key '
+        f'key-senior"></span>{senior}</span> <span class="legend-item"><span '
+        f'class="key key-loan"></span>{loan}</span>{years_only} · '
+        f"{bars_below}</figcaption>\n</figure>\n"
     )
     return _safe(out)
 
@@ -319,9 +329,10 @@ def spell_items(spells: Iterable[Any]) -> SafeString:
         parts = [f'<li class="spell{" spell-loan" if spell.is_loan else ""}">\n  {name}\n  ']
         if spell.is_loan:
             owner = spell.owner_club.name if spell.owner_club else ""
+            from_owner = _e(_("from %(owner)s") % {"owner": owner})
             parts.append(
                 f'<span class="badge badge-loan">{loan}</span> '
-                f'<span class="muted">{_e(_("from %(owner)s") % {"owner": owner})}</span>'
+                f'<span class="muted">{from_owner}</span>'
             )
         period = spell_period(spell)
         parts.append(f'\n  <span class="period">{_e(period)}</span>' if period else "\n  ")
