@@ -358,9 +358,11 @@ def refresh_search_text(instance: Club | Player, names: list[PlayerName] | None 
     finally:
         cache.clear()
     values = {name: getattr(instance, name) for name in fields}
-    if names is not None and values == before:
-        return
-    type(instance).objects.filter(pk=instance.pk).exclude(**values).update(**values)
+    rows = type(instance).objects.filter(pk=instance.pk)
+    if names is None:
+        rows.exclude(**values).update(**values)  # what the row holds is not known here
+    elif values != before:
+        rows.update(**values)
 
 
 __all__ = [
