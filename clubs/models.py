@@ -36,6 +36,8 @@ class Country(models.Model):
 
 class Club(RemembersFiles, Publishable):
     file_fields = ("crest",)
+    # Search on SQLite through an FTS5 trigram index (migration 0005, core.search_index).
+    indexed_search = True
 
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=100, blank=True)

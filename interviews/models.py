@@ -35,6 +35,9 @@ class Outlet(models.Model):
 
 
 class Interview(Publishable):
+    # Search on SQLite through an FTS5 trigram index (migration 0004, core.search_index).
+    indexed_search = True
+
     class DatePrecision(models.TextChoices):
         DATE = "date", _("Date")
         MINUTE = "minute", _("Date and time")

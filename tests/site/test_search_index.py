@@ -172,3 +172,29 @@ def test_migrate_puts_back_the_triggers_a_rebuilt_table_lost(players):
     assert [p.full_name for p in Player.objects.search("kovacs")] == ["Zoltán Kovács"]
     Player.objects.create(full_name="Zoltán Szabó")
     assert [p.full_name for p in Player.objects.search("szabo")] == ["Zoltán Szabó"]
+
+
+@sqlite_only
+def test_clubs_and_interviews_are_searched_through_their_indexes_too(client, db):
+    from clubs.models import Club
+    from interviews.models import Interview
+
+    Club.objects.create(name="Górnik Zabrze")
+    Club.objects.create(name="Werder Bremen")
+    Interview.objects.create(title="Ich bin angekommen: Jiří Pavlenka über Bremen")
+    for queryset, table in [
+        (Club.objects.published().search("gornik"), "clubs_club"),
+        (Interview.objects.published().search("angekommen"), "interviews_interview"),
+    ]:
+        sql, params = queryset.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+            plan = [row[-1] for row in cursor.fetchall()]
+        assert any(f"SCAN {index_table(table)} VIRTUAL TABLE" in step for step in plan), plan
+        assert queryset.count() == 1
+    page = client.get("/search/?q=zabrze").content.decode()
+    assert "Górnik Zabrze" in page
+    renamed = Club.objects.get(name="Werder Bremen")
+    renamed.name = "SV Werder Bremen"
+    renamed.save()
+    assert [c.name for c in Club.objects.search("sv werder")] == ["SV Werder Bremen"]
