@@ -26,6 +26,16 @@ def test_a_document_over_its_parse_budget_fails_with_a_clear_message(db):
     assert "was stopped" in document.errors[0].text
 
 
+def test_documents_parsed_ahead_of_their_turn_keep_their_budget(db):
+    # While one document is written the next is parsed: its budget counts from the start
+    # of its parse, not from when its turn came.
+    uploads = [Upload(file_name=p.name, data=p.read_bytes()) for p in sorted(SEEDS.glob("*.txt"))]
+    with override_settings(KADER_PARSE_BUDGET_SECONDS=0.000001):
+        report = import_documents(uploads=uploads)
+    assert len(report.documents) == len(uploads) > 1
+    assert all("took longer than" in d.errors[0].text for d in report.documents)
+
+
 def test_the_next_import_works_after_a_stopped_parse(db):
     with override_settings(KADER_PARSE_BUDGET_SECONDS=0.000001):
         import_documents(uploads=[seed_upload()])
