@@ -6,13 +6,13 @@ import calendar
 import datetime as dt
 import re
 
-from django.db.models import Model, Q, QuerySet, Value
-from django.db.models.functions import Upper
+from django.db import connection
+from django.db.models import Model, QuerySet
 
 from clubs.models import Club, ClubName, Competition, Country, NationalTeam, Season
-from core.search_index import MIN_INDEXED_WORD, indexed_search
+from core.search_index import MIN_INDEXED_WORD, index_table, indexed_search
 from core.text import normalize
-from imports.importer.records import Invalid, Recorder
+from imports.importer.records import Invalid, Recorder, concrete_field
 from imports.parsing import countries
 from imports.parsing.documents import NationalTeam as ParsedTeam
 from imports.parsing.documents import PartialDate
@@ -65,6 +65,44 @@ def containing[M: Model](queryset: QuerySet[M], text: str) -> QuerySet[M]:
     return indexed if indexed is not None else queryset.filter(search_text__contains=text)
 
 
+def _named(name: str, wanted: str) -> list[tuple[int, int]]:
+    """(player id, which lookup found it) of every player find_player looks at: 0 the folded
+    name keys, 1 an alternative name but for case (name__iexact, spelt UPPER(name) =
+    UPPER(%s) so SQLite uses its index on UPPER(name) too: its iexact is a LIKE, which
+    reads every name), 2 a player with an alternative name whose search_text holds the
+    folded name (through the FTS5 trigram index on SQLite, core.search_index; the trigram
+    index on PostgreSQL).
+
+    Written out, not built with the ORM: it runs for every biography, and the ORM took
+    0.7 ms to build this union that the database answers in 0.03 ms."""
+    quote = connection.ops.quote_name
+
+    def column(model: type[Model], name: str) -> str:
+        return quote(str(concrete_field(model, name).column))
+
+    table, names = quote(Player._meta.db_table), quote(PlayerName._meta.db_table)
+    pk, owner = column(Player, "id"), column(PlayerName, "player")
+    if connection.vendor == "sqlite" and Player.indexed_search and len(wanted) >= MIN_INDEXED_WORD:
+        fts = quote(index_table(Player._meta.db_table))
+        holds = f"p.{pk} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s)"  # noqa: S608
+        pattern = '"' + wanted.replace('"', '""') + '"'  # one FTS5 string: a substring
+    else:  # what search_text__contains writes
+        contains: str = connection.operators["contains"]  # type: ignore[attr-defined]
+        holds = f"p.{column(Player, 'search_text')} {contains}"
+        pattern = f"%{connection.ops.prep_for_like_query(wanted)}%"
+    sql = (
+        f"SELECT p.{pk}, 0 FROM {table} p "  # noqa: S608  (models' names, not input)
+        f"WHERE p.{column(Player, 'name_key')} = %s OR p.{column(Player, 'known_as_key')} = %s "
+        f"UNION ALL SELECT n.{owner}, 1 FROM {names} n "
+        f"WHERE UPPER(n.{column(PlayerName, 'name')}) = UPPER(%s) "
+        f"UNION ALL SELECT p.{pk}, 2 FROM {table} p "
+        f"WHERE EXISTS (SELECT 1 FROM {names} n WHERE n.{owner} = p.{pk}) AND {holds}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [wanted, wanted, name, pattern])
+        return [(pk_, rank) for pk_, rank in cursor.fetchall()]
+
+
 def find_player(name: str, *, surname: bool = False) -> Player | None:
     """The player called name (full name, name shown or an alternative name, accents folded);
     with surname=True a unique player whose surname is the name's last word also matches.
@@ -76,27 +114,7 @@ def find_player(name: str, *, surname: bool = False) -> Player | None:
     wanted = normalize(name)
     if not wanted:
         return None
-    rows = (
-        Player.objects.filter(Q(name_key=wanted) | Q(known_as_key=wanted))
-        .annotate(rank=Value(0))
-        .values_list("pk", "rank")
-        .order_by()
-        .union(
-            # name__iexact, spelt out so SQLite uses the index on UPPER(name) too (its
-            # iexact is a LIKE, which reads every name); the same test on both databases.
-            PlayerName.objects.alias(upper=Upper("name"))
-            .filter(upper=Upper(Value(name)))
-            .annotate(rank=Value(1))
-            .values_list("player_id", "rank")
-            .order_by(),
-            containing(Player.objects.filter(alternative_names__isnull=False), wanted)
-            .annotate(rank=Value(2))
-            .values_list("pk", "rank")
-            .order_by(),
-            all=True,
-        )
-        .order_by()
-    )
+    rows = _named(name, wanted)
     candidates = sorted(set(rows), key=lambda row: (row[1], row[0]))
     if candidates:
         players = Player.objects.prefetch_related("alternative_names").in_bulk(
