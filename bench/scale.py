@@ -4,6 +4,7 @@
     .venv/bin/python bench/scale.py 20000 --database-url sqlite:////tmp/scale.sqlite3
     .venv/bin/python bench/scale.py 100000 --keep                 # keep the database
     .venv/bin/python bench/scale.py 100000 --reuse --multiply 10  # kept 100,000 → 1,000,000
+    .venv/bin/python bench/scale.py 100000 --reuse --scaled 10    # measure that 1,000,000 again
 
 Builds N players (about 5 season rows, 2 spells, 1–2 nationalities and a source document
 each), N/50 clubs of which a few are big (many former players), a few thousand
@@ -16,7 +17,8 @@ request (sql: their summed time) and their plans (EXPLAIN on PostgreSQL, EXPLAIN
 PLAN on SQLite) with the full scans of tables over 10,000 rows, and on PostgreSQL each
 query whose estimated cost is over jit_above_cost (JIT compiled, where jit is on).
 --multiply K copies the built players and their rows in SQL to K × N (see multiply())
-before measuring.
+before measuring; --scaled K measures a kept database that --multiply K made, copying
+nothing. --only TEXT measures only the pages whose label contains TEXT (repeatable).
 """
 
 from __future__ import annotations
@@ -460,6 +462,25 @@ def seq_scans(node: dict[str, Any], big: set[str], *, limited: bool) -> list[str
     return found
 
 
+def next_link(url: str) -> str:
+    """The Next link of a page (HTML: rel="next"; the API: "next"), as a reader who pages
+    there by following it requests it: with the after= cursor of a deep page."""
+    import html
+    import re
+
+    from django.test import Client
+
+    response = Client().get(url)
+    if url.startswith("/api/"):
+        found = urlparse(response.json()["next"])
+        return f"{found.path}?{found.query}"
+    # rel="next" href="?page=n&amp;after=id": the page's own path, the query unescaped
+    match = re.search(r'rel="next" href="([^"]+)"', response.content.decode())
+    if not match:
+        raise SystemExit(f"{url}: no Next link")
+    return urlparse(url).path + html.unescape(match.group(1))
+
+
 def measure(pages: list[tuple[str, str]], runs: int, verbose: bool) -> None:
     from django.contrib.auth import get_user_model
     from django.core.cache import cache
@@ -534,7 +555,24 @@ def main() -> None:
         help="PostgreSQL: copy the n players and their rows in SQL until there are n × K "
         "(with --reuse: of a kept database of n players), then measure",
     )
+    parser.add_argument(
+        "--scaled",
+        type=int,
+        default=1,
+        metavar="K",
+        help="with --reuse: the kept database already holds n × K players (made by "
+        "--multiply K): measure it as that, copying nothing",
+    )
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="measure only the pages whose label contains TEXT (repeatable)",
+    )
     args = parser.parse_args()
+    if args.scaled > 1 and (not args.reuse or args.multiply > 1):
+        parser.error("--scaled measures a kept database: give --reuse and no --multiply")
 
     os.environ["DATABASE_URL"] = args.database_url
     os.environ.setdefault("KADER_ENV", "development")
@@ -574,7 +612,7 @@ def main() -> None:
         Path(f"/tmp/kader-scale-{args.n}.pickle").write_bytes(pickle.dumps(facts))
     if args.multiply > 1:
         multiply(args.n, args.multiply)
-    total = args.n * args.multiply
+    total = args.n * args.multiply * args.scaled
     print(f"big club {facts['big_club']}: {facts['former_count']} players had a spell there")
     last_page = max(total // 24 // 2, 1)  # half-way through: a deep OFFSET
     admin_page = max(args.n // 100 // 2, 1)  # 500 at 100,000: the same page at 1,000,000
@@ -585,6 +623,10 @@ def main() -> None:
         ("search: accented 'dvořáček'", "/search/?q=dvo%C5%99%C3%A1%C4%8Dek"),
         ("/players/ page 1", "/players/"),
         (f"/players/ page {last_page}", f"/players/?page={last_page}"),
+        (
+            f"/players/ page {last_page}, by Next",
+            next_link(f"/players/?page={last_page - 1}"),
+        ),
         ("/players/ position", "/players/?position=defender"),
         ("/players/ position deep page", f"/players/?position=defender&page={last_page // 4}"),
         ("/players/ club", f"/players/?club={facts['club']}"),
@@ -617,8 +659,14 @@ def main() -> None:
         ("admin changelist, drafts", "/admin/players/player/?status__exact=draft"),
         ("API player list", "/api/v1/players/"),
         (f"API player list, page {last_page}", f"/api/v1/players/?page={last_page}"),
+        (
+            f"API player list, page {last_page}, by next",
+            next_link(f"/api/v1/players/?page={last_page - 1}"),
+        ),
         ("API player detail", f"/api/v1/players/{facts['profile']}/"),
     ]
+    if args.only:
+        pages = [(label, url) for label, url in pages if any(t in label for t in args.only)]
     measure(pages, args.runs, args.verbose)
     if not args.keep:
         drop_database(args.database_url)

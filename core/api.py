@@ -3,12 +3,15 @@ validation by the model itself, ETags, schema helpers."""
 
 import copy
 import datetime
+import hashlib
 from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist
+from django.core.cache import cache
+from django.core.exceptions import NON_FIELD_ERRORS, EmptyResultSet, FieldDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.paginator import InvalidPage, Page
 from django.db import models, router
 from django.http import HttpRequest, HttpResponseBase
 from django.utils.cache import get_conditional_response, patch_vary_headers, set_response_etag
@@ -26,8 +29,9 @@ from rest_framework.permissions import SAFE_METHODS
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
+from rest_framework.utils.urls import remove_query_param, replace_query_param
 
-from core.cache import is_anonymous, mark_private, not_modified, serve_public
+from core.cache import content_version, is_anonymous, mark_private, not_modified, serve_public
 from core.publishing import Publishable, Status, filter_by_search, is_public
 
 # Slugs are unicode word characters and hyphens; anything else in the path is a 404
@@ -60,6 +64,144 @@ class BasicAuthenticationScheme(BasicScheme):  # type: ignore[no-untyped-call]
 class Pagination(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = 100
+
+
+class IdsFirst:
+    """A list's queryset for a paginator, for tables that grow large: counted once per
+    content version (a count of COUNTED_FROM rows or more is kept; counting a million
+    rows costs tens of milliseconds on every page), a page read as its ids first (an
+    index-only scan where an index matches the order, instead of an OFFSET over whole
+    rows and their joins), then those rows. ids_next_to reads the page next to a known
+    row by the order's values (keyset), with no OFFSET at all."""
+
+    ordered = True  # the paginator warns about an unordered list
+    COUNTED_FROM = 1000
+
+    def __init__(self, queryset: models.QuerySet[Any]):
+        self.queryset = queryset
+        self._count: int | None = None
+
+    def _count_key(self) -> str:
+        try:
+            sql, params = self.queryset.query.sql_with_params()
+        except EmptyResultSet:
+            return ""
+        digest = hashlib.sha256(repr((sql, params)).encode()).hexdigest()[:32]
+        return f"api:count:{digest}:{content_version()}"
+
+    def count(self) -> int:
+        if self._count is None:
+            key = self._count_key()
+            found = cache.get(key) if key else None
+            if isinstance(found, int):
+                self._count = found
+            else:
+                self._count = self.queryset.order_by().count()
+                if key and self._count >= self.COUNTED_FROM:
+                    cache.set(key, self._count, 24 * 3600)  # the key has the version
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def rows(self, ids: list[Any]) -> list[Any]:
+        """The rows of ids, in that order, with what the queryset selects and prefetches."""
+        found = self.queryset.order_by().in_bulk(ids) if ids else {}
+        return [found[pk] for pk in ids if pk in found]
+
+    def __getitem__(self, index: slice) -> list[Any]:
+        ids = self.queryset.prefetch_related(None).values_list("pk", flat=True)[index]
+        return self.rows(list(ids))
+
+    def ids_next_to(self, pk: Any, n: int, *, forward: bool) -> list[Any] | None:
+        """The ids of the n rows after (forward) or before row pk in the queryset's order,
+        in that order; None where the order is not by plain fields ending in the primary
+        key, there is no row pk, or one of its ordering values is NULL."""
+        order = [field for field in self.queryset.query.order_by if isinstance(field, str)]
+        if not order or len(order) != len(self.queryset.query.order_by):
+            return None
+        fields = [(field.lstrip("-"), field.startswith("-")) for field in order]
+        if fields[-1][0] not in {"pk", self.queryset.model._meta.pk.name}:
+            return None
+        names = [name for name, _ in fields]
+        anchor = self.queryset.model._default_manager.filter(pk=pk).values(*names).first()
+        if anchor is None or any(value is None for value in anchor.values()):
+            return None
+        # (a, b, pk) > (x, y, z): a > x, or a = x and b > y, or a = x, b = y and pk > z.
+        beyond = models.Q()
+        for i, (name, descending) in enumerate(fields):
+            op = "gt" if forward != descending else "lt"
+            same = {before: anchor[before] for before in names[:i]}
+            beyond |= models.Q(**same, **{f"{name}__{op}": anchor[name]})
+        first, descending = fields[0]
+        start = models.Q(**{f"{first}__{'gte' if forward != descending else 'lte'}": anchor[first]})
+        rows = self.queryset.filter(start, beyond)  # start: the range an index can seek to
+        if not forward:
+            rows = rows.reverse()
+        ids = list(rows.prefetch_related(None).values_list("pk", flat=True)[:n])
+        return ids if forward else ids[::-1]
+
+
+class IndexedPagination(Pagination):
+    """Page numbers as Pagination has them, over IdsFirst: the count kept per content
+    version, a page's ids first. The next and previous links of a page CURSOR_FROM rows
+    in or deeper also name the row they start from (after=<id>, before=<id>), and such a
+    page is read from that row by the order's index, however deep (a client that follows
+    the links never makes the database skip rows). A cursor that does not fill the page
+    its number says (the list changed in between) gives way to the number."""
+
+    CURSOR_FROM = 1000
+
+    def paginate_queryset(
+        self, queryset: Any, request: Request, view: Any = None
+    ) -> list[Any] | None:
+        self.request = request
+        page_size = self.get_page_size(request)
+        if not page_size:
+            return None
+        rows = IdsFirst(queryset)
+        paginator = self.django_paginator_class(rows, page_size)  # type: ignore[arg-type]
+        number = self.get_page_number(request, paginator)
+        page: Page[Any] | None = None
+        after, before = query_param(request, "after"), query_param(request, "before")
+        cursor = after or before
+        asked = int(number) if str(number).isdigit() and len(str(number)) <= 9 else 0
+        if cursor.isdigit() and len(cursor) <= 18 and 1 < asked <= paginator.num_pages:
+            ids = rows.ids_next_to(int(cursor), page_size, forward=bool(after))
+            expected = min(page_size, paginator.count - (asked - 1) * page_size)
+            if ids is not None and len(ids) == expected:
+                page = Page(rows.rows(ids), asked, paginator)
+        if page is None:
+            try:
+                page = paginator.page(number)
+            except InvalidPage as error:
+                message = self.invalid_page_message.format(page_number=number, message=error)
+                raise exceptions.NotFound(message) from error
+        self.page = page
+        if paginator.num_pages > 1 and self.template is not None:
+            self.display_page_controls = True
+        return list(self.page)
+
+    def get_next_link(self) -> str | None:
+        link, page = super().get_next_link(), self.page
+        if link is None or page is None:
+            return link
+        link = remove_query_param(link, "before")
+        shown = list(page.object_list)
+        if shown and page.end_index() >= self.CURSOR_FROM:
+            return replace_query_param(link, "after", shown[-1].pk)
+        return remove_query_param(link, "after")
+
+    def get_previous_link(self) -> str | None:
+        link, page = super().get_previous_link(), self.page
+        if link is None or page is None:
+            return link
+        link = remove_query_param(link, "after")
+        shown = list(page.object_list)
+        deep = (page.number - 2) * page.paginator.per_page >= self.CURSOR_FROM
+        if shown and deep:
+            return replace_query_param(link, "before", shown[0].pk)
+        return remove_query_param(link, "before")
 
 
 def query_param(request: Request, name: str) -> str:

@@ -23,6 +23,7 @@ from core.api import (
     SEARCH_LOOKUP,
     STATUS,
     ApiViewSet,
+    IndexedPagination,
     ModelInputSerializer,
     OutputSerializer,
     PublicListSerializer,
@@ -371,6 +372,7 @@ class PlayerViewSet(ApiViewSet):
     """Players; the detail has the whole career with computed totals."""
 
     queryset = Player.objects.all()
+    pagination_class = IndexedPagination  # a million players: counted once, ids first
     output_serializer_class = PlayerSerializer
     detail_serializer_class = PlayerDetailSerializer
     input_serializer_class = PlayerInputSerializer

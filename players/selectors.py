@@ -1,6 +1,7 @@
 """Reads behind the player pages: a fixed number of queries however long the career."""
 
 import datetime
+import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from html import escape
@@ -8,7 +9,7 @@ from typing import Any, overload
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
@@ -38,6 +39,10 @@ from sources.selectors import Source, sources_for
 STATISTICS_HEADINGS = {"career statistics", "statistics", "karrierestatistik", "statistik"}
 FORMER_PAGE = 48  # former players per page of a club page
 FILTER_CHOICES_SECONDS = 24 * 3600  # the key changes with the content version anyway
+COUNTS_CACHED_FROM = 1000  # a list's count from this size is kept per content version
+KEYSET_FROM = 1000  # rows into a list from which page links carry after=/before=
+LIST_CLUB_OPTIONS = 200  # clubs the players list's filter offers: the most populous
+TOP_CLUBS_SECONDS = 3600  # how long that ranking is kept (its names per content version)
 
 
 class _Pages:
@@ -55,6 +60,11 @@ class _Pages:
     def ids(self, index: slice) -> list[int]:
         raise NotImplementedError
 
+    def rows(self, ids: list[int]) -> list[Player]:
+        """The players of ids, in that order."""
+        found = {player.pk: player for player in self.load(ids)} if ids else {}
+        return [found[pk] for pk in ids if pk in found]
+
     def __len__(self) -> int:
         return self.count()
 
@@ -68,28 +78,66 @@ class _Pages:
     def __getitem__(self, index: int | slice) -> Player | list[Player]:
         if isinstance(index, int):
             return self[index : index + 1][0]
-        ids = self.ids(index)
-        rows = {player.pk: player for player in self.load(ids)} if ids else {}
-        return [rows[pk] for pk in ids if pk in rows]
+        return self.rows(self.ids(index))
 
 
 class IndexedList(_Pages):
     """A queryset's players, sliced by primary key first: a page's ids come from the index
     that matches the order (on PostgreSQL an index-only scan however deep the page), so an
-    OFFSET never drags whole rows and their joins along."""
+    OFFSET never drags whole rows and their joins along.
 
-    def __init__(self, keys: QuerySet[Player], load: Callable[[list[int]], QuerySet[Player]]):
+    With a name (the list and its filters), a count of COUNTS_CACHED_FROM or more is kept
+    per content version: counting a million index entries costs tens of milliseconds, and
+    every page of the list asks for it. With keys ordered by (full_name, id), ids_after
+    and ids_before read a page next to a known player without an OFFSET (keyset paging)."""
+
+    def __init__(
+        self,
+        keys: QuerySet[Player],
+        load: Callable[[list[int]], QuerySet[Player]],
+        *,
+        name: str = "",
+    ):
         super().__init__(load)
         self.keys = keys
+        self.name = name
         self._count: int | None = None
 
     def count(self) -> int:
         if self._count is None:
-            self._count = self.keys.order_by().count()
+            self._count = self._counted()
         return self._count
+
+    def _counted(self) -> int:
+        key = f"players:list-count:{self.name}:{content_version()}" if self.name else ""
+        if key and isinstance(found := cache.get(key), int):
+            return found
+        counted = self.keys.order_by().count()
+        if key and counted >= COUNTS_CACHED_FROM:  # small counts are cheap: not kept
+            cache.set(key, counted, FILTER_CHOICES_SECONDS)
+        return counted
 
     def ids(self, index: slice) -> list[int]:
         return list(self.keys.values_list("pk", flat=True)[index])
+
+    def ids_after(self, pk: int, n: int) -> list[int] | None:
+        """The n ids that follow player pk in the order (full_name, id), read from the
+        index from that name on; None when there is no player pk."""
+        name = Player.objects.filter(pk=pk).values_list("full_name", flat=True).first()
+        if name is None:
+            return None
+        later = Q(full_name__gt=name) | Q(full_name=name, pk__gt=pk)
+        keys = self.keys.filter(Q(full_name__gte=name), later)  # >=: the index's range
+        return list(keys.values_list("pk", flat=True)[:n])
+
+    def ids_before(self, pk: int, n: int) -> list[int] | None:
+        """The n ids that come before player pk in the order (full_name, id), in order."""
+        name = Player.objects.filter(pk=pk).values_list("full_name", flat=True).first()
+        if name is None:
+            return None
+        earlier = Q(full_name__lt=name) | Q(full_name=name, pk__lt=pk)
+        keys = self.keys.filter(Q(full_name__lte=name), earlier).order_by("-full_name", "-id")
+        return list(keys.values_list("pk", flat=True)[:n])[::-1]
 
 
 class IdList(_Pages):
@@ -124,6 +172,8 @@ def player_list(*, position: str = "", club: str = "", nationality: str = "") ->
     players = Player.objects.published().order_by("full_name", "id")
     if position in Position.values:
         players = players.filter(position=position)
+    else:
+        position = ""
     if club:  # a draft club's slug finds nobody
         players = players.filter(current_club__slug=club, current_club__status=Status.PUBLISHED)
     if nationality:
@@ -131,24 +181,104 @@ def player_list(*, position: str = "", club: str = "", nationality: str = "") ->
             player=OuterRef("pk"), country__code=nationality
         )
         players = players.filter(Exists(nationalities))
-    return IndexedList(players, _cards)
+    filters = hashlib.sha256(f"{position}\x00{club}\x00{nationality}".encode()).hexdigest()
+    return IndexedList(players, _cards, name=filters[:32])
+
+
+def _cursor(value: str | None) -> int | None:
+    """A player id from a page link's after= or before=; None for anything else."""
+    if value and value.isdigit() and len(value) <= 18:
+        return int(value)
+    return None
+
+
+class ListPage(Page):
+    """A page of a list, with the players its Previous and Next links start from (ids),
+    or None where the link is a plain ?page=n."""
+
+    after: int | None = None
+    before: int | None = None
+
+
+class _ListPaginator(Paginator):
+    def _get_page(self, *args: Any, **kwargs: Any) -> ListPage:
+        return ListPage(*args, **kwargs)
+
+
+def list_page(
+    players: IndexedList,
+    per_page: int,
+    number: str | None,
+    *,
+    after: str | None = None,
+    before: str | None = None,
+) -> ListPage:
+    """Page number of players, as Paginator.get_page gives it, but read next to the player
+    a Next or Previous link names (after=, before=: keyset paging, an index walk from that
+    player, however deep the page) instead of skipping every row before it. Links from a
+    page KEYSET_FROM rows in or deeper name those players (page.after: its last id,
+    page.before: its first); a shallow page's links are plain ?page=n. A cursor that does
+    not fill the page its number says (the list changed) gives way to the number."""
+    paginator = _ListPaginator(players, per_page)
+    page: Any = None
+    forward = _cursor(after)
+    anchor = forward or _cursor(before)
+    asked = int(number) if number and number.isdigit() and len(number) <= 9 else 0
+    if anchor and 1 < asked <= paginator.num_pages:
+        read = players.ids_after if forward else players.ids_before
+        ids = read(anchor, per_page)
+        expected = min(per_page, paginator.count - (asked - 1) * per_page)
+        if ids is not None and len(ids) == expected:
+            page = ListPage(players.rows(ids), asked, paginator)
+    if page is None:
+        page = paginator.get_page(number)
+    shown = [player.pk for player in page.object_list]
+    if shown and page.has_next() and page.end_index() >= KEYSET_FROM:
+        page.after = shown[-1]
+    if shown and page.has_previous() and (page.number - 2) * per_page >= KEYSET_FROM:
+        page.before = shown[0]
+    return page
+
+
+def _top_clubs() -> tuple[list[int], bool]:
+    """Ids of the LIST_CLUB_OPTIONS clubs with the most current players, and whether more
+    clubs have any. Counting every player by club reads a whole index, so the ranking is
+    kept TOP_CLUBS_SECONDS, not per content version; which of these clubs are published
+    and have published players, filter_choices asks anew for each version."""
+    found = cache.get("players:top-clubs")
+    if not isinstance(found, tuple):
+        # Every player, drafts too: the index on current_club alone answers (index-only),
+        # in half the time of reading the table for status at a million players.
+        ranked = list(
+            Player.objects.filter(current_club__isnull=False)
+            .values("current_club")
+            .annotate(players=Count("*"))
+            .order_by("-players", "current_club")
+            .values_list("current_club", flat=True)[: LIST_CLUB_OPTIONS + 1]
+        )
+        found = (ranked[:LIST_CLUB_OPTIONS], len(ranked) > LIST_CLUB_OPTIONS)
+        cache.set("players:top-clubs", found, TOP_CLUBS_SECONDS)
+    return found
 
 
 def filter_choices(*, club: str = "", nationality: str = "") -> dict:
     """The <option>s of the list's filter form, the chosen club and nationality selected:
-    the clubs and nations that published players belong to. Their HTML, names in the
-    reader's language, is built once per content version and language (a few thousand
-    clubs take far longer to render, in a template loop or format_html, than to query)."""
-    key = f"players:filter-options:{get_language()}:{content_version()}"
+    the clubs and nations that published players belong to; of the clubs, only the
+    LIST_CLUB_OPTIONS with the most players (20,000 options made the page a megabyte at a
+    million players), and the chosen one. Their HTML, names in the reader's language, is
+    built once per content version and language (a few thousand clubs take far longer to
+    render, in a template loop or format_html, than to query)."""
+    key = f"players:list-filters:{get_language()}:{content_version()}"
     options = cache.get(key)
     if options is None:
         published = Player.objects.published()
-        clubs = (
-            Club.objects.published()
-            .filter(Exists(published.filter(current_club=OuterRef("pk"))))
-            .order_by("name")
-            .values_list("slug", "name")
+        top, clubs_cut = _top_clubs()
+        clubs_with_players = Club.objects.published().filter(
+            Exists(published.filter(current_club=OuterRef("pk")))
         )
+        if clubs_cut:  # else every one: a club's first player shows it at once
+            clubs_with_players = clubs_with_players.filter(pk__in=top)
+        clubs = list(clubs_with_players.order_by("name").values_list("slug", "name"))
         through = Player.nationalities.through.objects.filter(
             country=OuterRef("pk"), player__status=Status.PUBLISHED
         )
@@ -158,12 +288,18 @@ def filter_choices(*, club: str = "", nationality: str = "") -> dict:
             .order_by("name")
             .values_list("code", "name")
         ]
-        options = (_options(clubs), _options(nations))
+        options = (_options(clubs), _options(nations), clubs_cut)
         cache.set(key, options, FILTER_CHOICES_SECONDS)
-    clubs_html, nations_html = options
+    clubs_html, nations_html, clubs_cut = options
+    if club and f'<option value="{escape(club)}">' not in clubs_html:
+        # A club beyond the most populous ones (its link, or the form sent again).
+        chosen = Club.objects.published().filter(slug=club).values_list("slug", "name")
+        clubs_html = _options(chosen[:1]) + clubs_html
     return {
         "positions": Position.choices,
         "club_options": _selected(clubs_html, club),
+        "clubs_cut": clubs_cut,
+        "club_options_limit": LIST_CLUB_OPTIONS,
         "nation_options": _selected(nations_html, nationality),
     }
 

@@ -1,11 +1,10 @@
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from core.web import PageMeta, conditional_page
 from players.models import Position
-from players.selectors import filter_choices, player_list, public_cards
+from players.selectors import filter_choices, list_page, player_list, public_cards
 
 PAGE_SIZE = 24
 
@@ -17,10 +16,17 @@ def player_list_view(request: HttpRequest) -> HttpResponse:
         "club": request.GET.get("club", ""),
         "nationality": request.GET.get("nationality", ""),
     }
-    page = Paginator(player_list(**filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = list_page(
+        player_list(**filters),
+        PAGE_SIZE,
+        request.GET.get("page"),
+        after=request.GET.get("after"),
+        before=request.GET.get("before"),
+    )
     page.object_list = public_cards(page.object_list)
     query = request.GET.copy()
-    query.pop("page", None)
+    for name in ("page", "after", "before"):  # the page links set their own
+        query.pop(name, None)
     title = _("Players")
     if filters["position"] in Position.values:
         title = f"{title}: {Position(filters['position']).label}"

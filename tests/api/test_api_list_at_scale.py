@@ -1,0 +1,53 @@
+"""The API's player list at a million players (issue 13), its limit made small: the next
+and previous links of deep pages name the player they start from (after=, before=), and
+following them reads every player once, in order, with the same count."""
+
+import pytest
+
+from core import api as core_api
+from core.publishing import Status
+from players.models import Player
+
+
+@pytest.fixture
+def many(db) -> list[str]:
+    """100 published players and a draft among them."""
+    Player.objects.bulk_create(
+        [Player(full_name=f"Spieler {i:03d}", slug=f"spieler-{i:03d}") for i in range(100)]
+        + [Player(full_name="Spieler 050a", slug="draft", status=Status.DRAFT)]
+    )
+    return sorted(f"Spieler {i:03d}" for i in range(100))
+
+
+def test_the_api_next_and_previous_links_walk_every_player_once(api, many, monkeypatch):
+    monkeypatch.setattr(core_api.IndexedPagination, "CURSOR_FROM", 11)  # from page 2 on
+    url, seen, pages = "/api/v1/players/?page_size=10", [], []
+    while url:
+        page = api.get(url).json()
+        assert page["count"] == 100
+        seen += [player["full_name"] for player in page["results"]]
+        pages.append(page)
+        url = page["next"]
+    assert seen == many
+    assert "after=" in pages[1]["next"]
+    assert "after=" not in (pages[0]["next"] or "")  # page 1 ends before row 11: by number
+    back: list[str] = []
+    url = pages[-1]["previous"]
+    while url:
+        page = api.get(url).json()
+        back = [player["full_name"] for player in page["results"]] + back
+        url = page["previous"]
+    assert back == many[:-10]
+    assert "before=" in pages[5]["previous"]
+    assert "before=" not in pages[2]["previous"]  # to page 2, which starts at row 11
+
+
+def test_a_cursor_that_does_not_fit_gives_the_page_its_number_names(api, many, monkeypatch):
+    monkeypatch.setattr(core_api.IndexedPagination, "CURSOR_FROM", 10)
+    third = api.get("/api/v1/players/?page_size=10&page=3").json()["results"]
+    last = Player.objects.get(full_name=many[-1])
+    for cursor in [f"after={last.pk}", "after=abc", "before=99999999", "after=" + "9" * 40]:
+        found = api.get(f"/api/v1/players/?page_size=10&page=3&{cursor}")
+        assert found.status_code == 200
+        assert found.json()["results"] == third
+    assert api.get("/api/v1/players/?page_size=10&page=11&after=1").status_code == 404
