@@ -152,6 +152,23 @@ class IndexedPagination(Pagination):
 
     CURSOR_FROM = 1000
 
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        cursor = "Optional: the next and previous links of deep pages set it, to read the page "
+        return [
+            *super().get_schema_operation_parameters(view),
+            *(
+                {
+                    "name": name,
+                    "required": False,
+                    "in": "query",
+                    "description": f"{cursor}{where} the item with this id (its page number "
+                    "is still required; ignored where it does not give that page).",
+                    "schema": {"type": "integer"},
+                }
+                for name, where in (("after", "after"), ("before", "before"))
+            ),
+        ]
+
     def paginate_queryset(
         self, queryset: Any, request: Request, view: Any = None
     ) -> list[Any] | None:

@@ -2,8 +2,9 @@
 
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Case, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Left
 
 from core.text import normalize
@@ -14,7 +15,7 @@ from players.selectors import public_cards
 # first by name (a walk of the index player_admin_by_name, which carries search_text), and
 # as many whose names start with it (the index player_search_text_prefix): a surname that
 # 2 % of a million players share would otherwise read 20,000 rows to rank them.
-CANDIDATES = 1000
+CANDIDATES = 500
 PREFIX_CHARS = 100  # the length of search_text the prefix index holds
 
 
@@ -24,7 +25,7 @@ def search_players(query: str, limit: int) -> list[Player]:
     starts with the query; on PostgreSQL the closest by trigram similarity next (the
     words are matched through the trigram index over search_text), ranked among at most
     CANDIDATES matches by name, the exact names and CANDIDATES names that start with the
-    query (every match, when fewer than CANDIDATES contain the query)."""
+    query (every match, when CANDIDATES or fewer contain the query)."""
     wanted = normalize(query)
     rank = Case(
         When(Q(name_key=wanted) | Q(known_as_key=wanted), then=Value(0)),
@@ -32,12 +33,14 @@ def search_players(query: str, limit: int) -> list[Player]:
         default=Value(2),
     )
     order: list[Any] = [rank]
-    players = Player.objects.published().search(query)
+    players = Player.objects.published()
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import TrigramSimilarity
 
         order.append(TrigramSimilarity("search_text", wanted).desc())
-        players = players.filter(pk__in=_candidates(query, wanted))
+        players = players.filter(pk__in=_candidates(query, wanted))  # each one a match
+    else:
+        players = players.search(query)
     return public_cards(
         players.select_related("current_club")
         .prefetch_related("alternative_names")
@@ -45,19 +48,44 @@ def search_players(query: str, limit: int) -> list[Player]:
     )
 
 
-def _candidates(query: str, wanted: str) -> list[int]:
-    """Ids of the players the ranking reads (PostgreSQL): the first CANDIDATES by name
-    that contain every word of the query, of any status (an index-only walk, or the
-    trigram index for a rare name); if there are that many, also the players with that
-    exact name and CANDIDATES whose names start with the query."""
+def _candidates(query: str, wanted: str) -> RawSQL:
+    """The ids the ranking reads (PostgreSQL), each one a match: every match, of any
+    status, when there are CANDIDATES or fewer (found through the trigram index); else the
+    first CANDIDATES by name, those of that exact name (player_name_key,
+    player_known_as_key) and CANDIDATES whose names start with the query
+    (player_search_text_prefix). As one array parameter: a thousand ids as as many
+    parameters cost milliseconds to build into the SQL."""
     matches: QuerySet[Player] = Player.objects.search(query)
-    found = list(matches.order_by("full_name", "id").values_list("pk", flat=True)[:CANDIDATES])
-    if len(found) < CANDIDATES or not wanted:
-        return found  # every match
-    exact = matches.filter(Q(name_key=wanted) | Q(known_as_key=wanted))
-    prefix = Player.objects.alias(head=Left("search_text", PREFIX_CHARS)).filter(
-        head__startswith=wanted[:PREFIX_CHARS]
-    )
-    for more in (exact, prefix):
-        found += more.order_by().values_list("pk", flat=True)[:CANDIDATES]
-    return found
+    found = list(matches.order_by().values_list("pk", flat=True)[: CANDIDATES + 1])
+    if len(found) <= CANDIDATES:
+        return RawSQL("SELECT unnest(%s::bigint[])", [found])
+    walk = matches.order_by("full_name", "id").values_list("pk", flat=True)[:CANDIDATES]
+    walk_sql, walk_params = walk.query.sql_with_params()
+    with transaction.atomic(), connection.cursor() as cursor:
+        # The walk of player_admin_by_name in name order, testing search_text in the index
+        # (index-only) until CANDIDATES match, the only plan left without bitmap and
+        # sequential scans: the planner's estimate of a common name's matches can be 100
+        # where there are 20,000 (the statistics sample), and then it reads them all to
+        # sort them. LOCAL: for this transaction; set back for the rest of it.
+        cursor.execute("SET LOCAL enable_bitmapscan = off")
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(walk_sql, walk_params)
+        found = [pk for (pk,) in cursor.fetchall()]
+        cursor.execute("SET LOCAL enable_bitmapscan = on")
+        cursor.execute("SET LOCAL enable_seqscan = on")
+    if wanted:
+        head = Left("search_text", PREFIX_CHARS)
+        exact = matches.filter(Q(name_key=wanted) | Q(known_as_key=wanted))
+        prefix = matches.alias(head=head).filter(head__startswith=wanted[:PREFIX_CHARS])
+        sql: list[str] = []
+        params: list[Any] = []
+        for part in (exact, prefix):
+            part_sql, part_params = (
+                part.order_by().values("pk")[:CANDIDATES].query.sql_with_params()
+            )
+            sql.append(f"({part_sql})")
+            params += part_params
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(sql), params)
+            found += [pk for (pk,) in cursor.fetchall()]
+    return RawSQL("SELECT unnest(%s::bigint[])", [found])
