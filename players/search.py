@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Case, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Left
@@ -11,11 +11,10 @@ from core.text import normalize
 from players.models import Player
 from players.selectors import public_cards
 
-# On PostgreSQL the ranking reads at most this many players that contain the query, the
-# first by name (a walk of the index player_admin_by_name, which carries search_text), and
+# On PostgreSQL the ranking reads at most this many players that contain the query, and
 # as many whose names start with it (the index player_search_text_prefix): a surname that
 # 2 % of a million players share would otherwise read 20,000 rows to rank them.
-CANDIDATES = 500
+CANDIDATES = 1000
 PREFIX_CHARS = 100  # the length of search_text the prefix index holds
 
 
@@ -23,9 +22,9 @@ def search_players(query: str, limit: int) -> list[Player]:
     """Players by any of their names or their place of birth (see Player.search_names):
     every word of the query in the folded names, an exact name first, then a name that
     starts with the query; on PostgreSQL the closest by trigram similarity next (the
-    words are matched through the trigram index over search_text), ranked among at most
-    CANDIDATES matches by name, the exact names and CANDIDATES names that start with the
-    query (every match, when CANDIDATES or fewer contain the query)."""
+    words are matched through the trigram index over search_text), ranked among every
+    match, or where more than CANDIDATES contain the query, CANDIDATES of them, the exact
+    names and CANDIDATES names that start with the query (see _candidates)."""
     wanted = normalize(query)
     rank = Case(
         When(Q(name_key=wanted) | Q(known_as_key=wanted), then=Value(0)),
@@ -50,30 +49,16 @@ def search_players(query: str, limit: int) -> list[Player]:
 
 def _candidates(query: str, wanted: str) -> RawSQL:
     """The ids the ranking reads (PostgreSQL), each one a match: every match, of any
-    status, when there are CANDIDATES or fewer (found through the trigram index); else the
-    first CANDIDATES by name, those of that exact name (player_name_key,
-    player_known_as_key) and CANDIDATES whose names start with the query
-    (player_search_text_prefix). As one array parameter: a thousand ids as as many
-    parameters cost milliseconds to build into the SQL."""
+    status, when there are CANDIDATES or fewer; else CANDIDATES of them as the trigram
+    index finds them (no order: the first read, so the work is bounded however common the
+    name), with those of that exact name (player_name_key, player_known_as_key) and
+    CANDIDATES whose names start with the query (player_search_text_prefix), which rank
+    first. As one array parameter: a thousand ids as as many parameters cost
+    milliseconds to build into the SQL."""
     matches: QuerySet[Player] = Player.objects.search(query)
     found = list(matches.order_by().values_list("pk", flat=True)[: CANDIDATES + 1])
-    if len(found) <= CANDIDATES:
-        return RawSQL("SELECT unnest(%s::bigint[])", [found])
-    walk = matches.order_by("full_name", "id").values_list("pk", flat=True)[:CANDIDATES]
-    walk_sql, walk_params = walk.query.sql_with_params()
-    with transaction.atomic(), connection.cursor() as cursor:
-        # The walk of player_admin_by_name in name order, testing search_text in the index
-        # (index-only) until CANDIDATES match, the only plan left without bitmap and
-        # sequential scans: the planner's estimate of a common name's matches can be 100
-        # where there are 20,000 (the statistics sample), and then it reads them all to
-        # sort them. LOCAL: for this transaction; set back for the rest of it.
-        cursor.execute("SET LOCAL enable_bitmapscan = off")
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute(walk_sql, walk_params)
-        found = [pk for (pk,) in cursor.fetchall()]
-        cursor.execute("SET LOCAL enable_bitmapscan = on")
-        cursor.execute("SET LOCAL enable_seqscan = on")
-    if wanted:
+    if len(found) > CANDIDATES and wanted:
+        found = found[:CANDIDATES]
         head = Left("search_text", PREFIX_CHARS)
         exact = matches.filter(Q(name_key=wanted) | Q(known_as_key=wanted))
         prefix = matches.alias(head=head).filter(head__startswith=wanted[:PREFIX_CHARS])
