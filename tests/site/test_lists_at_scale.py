@@ -65,6 +65,17 @@ def test_next_and_previous_links_walk_the_list_as_the_page_numbers_do(client, ma
     assert "before=" in (link(html(client.get("/players/?page=4")), "prev") or "")
 
 
+@pytest.mark.parametrize("every", [24, 30, 50])
+def test_a_deep_page_asked_by_number_is_the_same_from_its_marker(client, many, monkeypatch, every):
+    monkeypatch.setattr(selectors, "ANCHOR_EVERY", every)  # markers every `every` rows
+    for number in range(1, 6):
+        shown = names(html(client.get("/players/", {"page": number})))
+        assert shown == many[(number - 1) * PAGE : number * PAGE]
+    # the markers follow the content: a player added before page 4 moves it by one
+    Player.objects.create(full_name="Spieler 000a")
+    assert names(html(client.get("/players/?page=4")))[0] == many[3 * PAGE - 1]
+
+
 def test_shallow_pages_link_by_number_only(client, many):
     first = html(client.get("/players/"))
     assert link(first, "next") == "?page=2"
