@@ -614,6 +614,9 @@ def main() -> None:
         multiply(args.n, args.multiply)
     total = args.n * args.multiply * args.scaled
     print(f"big club {facts['big_club']}: {facts['former_count']} players had a spell there")
+    from django.core.cache import cache
+
+    cache.clear()  # the development cache is files, shared with runs on other databases
     last_page = max(total // 24 // 2, 1)  # half-way through: a deep OFFSET
     admin_page = max(args.n // 100 // 2, 1)  # 500 at 100,000: the same page at 1,000,000
     pages = [

@@ -12,7 +12,9 @@ from django.core.cache import cache
 from django.core.exceptions import NON_FIELD_ERRORS, EmptyResultSet, FieldDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.paginator import InvalidPage, Page
-from django.db import models, router
+from django.db import connections, models, router
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 from django.http import HttpRequest, HttpResponseBase
 from django.utils.cache import get_conditional_response, patch_vary_headers, set_response_etag
 from drf_spectacular.authentication import BasicScheme
@@ -72,26 +74,30 @@ class IdsFirst:
     rows costs tens of milliseconds on every page), a page read as its ids first (an
     index-only scan where an index matches the order, instead of an OFFSET over whole
     rows and their joins), then those rows. ids_next_to reads the page next to a known
-    row by the order's values (keyset), with no OFFSET at all."""
+    row by the order's values (keyset), with no OFFSET at all; a page ANCHOR_EVERY rows in
+    or deeper starts from the nearest of the markers kept per content version (the id at
+    every ANCHOR_EVERY-th row), so it walks fewer rows than that, not every row before it.
+    Keyset reads and markers need an order by plain fields ending in the primary key."""
 
     ordered = True  # the paginator warns about an unordered list
     COUNTED_FROM = 1000
+    ANCHOR_EVERY = 500
 
     def __init__(self, queryset: models.QuerySet[Any]):
         self.queryset = queryset
         self._count: int | None = None
 
-    def _count_key(self) -> str:
+    def _key(self, kind: str) -> str:
         try:
             sql, params = self.queryset.query.sql_with_params()
         except EmptyResultSet:
             return ""
         digest = hashlib.sha256(repr((sql, params)).encode()).hexdigest()[:32]
-        return f"api:count:{digest}:{content_version()}"
+        return f"api:{kind}:{digest}:{content_version()}"
 
     def count(self) -> int:
         if self._count is None:
-            key = self._count_key()
+            key = self._key("count")
             found = cache.get(key) if key else None
             if isinstance(found, int):
                 self._count = found
@@ -110,18 +116,66 @@ class IdsFirst:
         return [found[pk] for pk in ids if pk in found]
 
     def __getitem__(self, index: slice) -> list[Any]:
-        ids = self.queryset.prefetch_related(None).values_list("pk", flat=True)[index]
-        return self.rows(list(ids))
+        start, stop = index.start or 0, index.stop
+        if start >= self.ANCHOR_EVERY and stop is not None and index.step is None:
+            anchors = self._anchors()
+            k = min(start // self.ANCHOR_EVERY, len(anchors) - 1)
+            if k > 0:
+                skip = start - k * self.ANCHOR_EVERY
+                ids = self.ids_next_to(anchors[k], skip + stop - start, inclusive=True)
+                if ids is not None:
+                    return self.rows(ids[skip:])
+        page = self.queryset.prefetch_related(None).values_list("pk", flat=True)[index]
+        return self.rows(list(page))
 
-    def ids_next_to(self, pk: Any, n: int, *, forward: bool) -> list[Any] | None:
-        """The ids of the n rows after (forward) or before row pk in the queryset's order,
-        in that order; None where the order is not by plain fields ending in the primary
-        key, there is no row pk, or one of its ordering values is NULL."""
+    def _order(self) -> list[tuple[str, bool]] | None:
+        """The order's fields and whether each is descending; None where it is not plain
+        fields ending in the primary key."""
         order = [field for field in self.queryset.query.order_by if isinstance(field, str)]
         if not order or len(order) != len(self.queryset.query.order_by):
             return None
         fields = [(field.lstrip("-"), field.startswith("-")) for field in order]
         if fields[-1][0] not in {"pk", self.queryset.model._meta.pk.name}:
+            return None
+        return fields
+
+    def _anchors(self) -> list[Any]:
+        """The ids at rows 0, ANCHOR_EVERY, 2 × ANCHOR_EVERY ... in order (one walk of the
+        list when a deep page is first asked), kept per content version."""
+        key, fields = self._key(f"anchors-{self.ANCHOR_EVERY}"), self._order()
+        if not key or fields is None:
+            return []
+        anchors = cache.get(key)
+        if not isinstance(anchors, list):
+            order = [F(name).desc() if descending else F(name).asc() for name, descending in fields]
+            numbered = (
+                self.queryset.prefetch_related(None)
+                .order_by()
+                .annotate(row_in_list=Window(RowNumber(), order_by=order))
+                .values("pk", "row_in_list")
+            )
+            sql, params = numbered.query.sql_with_params()
+            every = int(self.ANCHOR_EVERY)  # (n - 1) mod every = 0; SQLite may lack mod()
+            n = "row_in_list - 1"
+            with connections[self.queryset.db].cursor() as cursor:
+                cursor.execute(
+                    f"SELECT pk FROM ({sql}) numbered"  # noqa: S608 - Django's SQL, an int
+                    f" WHERE ({n}) - (({n}) / {every}) * {every} = 0 ORDER BY row_in_list",
+                    params,
+                )
+                anchors = [pk for (pk,) in cursor.fetchall()]
+            cache.set(key, anchors, 24 * 3600)
+        return anchors
+
+    def ids_next_to(
+        self, pk: Any, n: int, *, forward: bool = True, inclusive: bool = False
+    ) -> list[Any] | None:
+        """The ids of the n rows after (forward) or before row pk in the queryset's order
+        (from row pk on: inclusive), in that order; None where the order is not by plain
+        fields ending in the primary key, there is no row pk, or one of its ordering
+        values is NULL."""
+        fields = self._order()
+        if fields is None:
             return None
         names = [name for name, _ in fields]
         anchor = self.queryset.model._default_manager.filter(pk=pk).values(*names).first()
@@ -131,6 +185,8 @@ class IdsFirst:
         beyond = models.Q()
         for i, (name, descending) in enumerate(fields):
             op = "gt" if forward != descending else "lt"
+            if inclusive and i == len(fields) - 1:
+                op += "e"
             same = {before: anchor[before] for before in names[:i]}
             beyond |= models.Q(**same, **{f"{name}__{op}": anchor[name]})
         first, descending = fields[0]

@@ -51,3 +51,14 @@ def test_a_cursor_that_does_not_fit_gives_the_page_its_number_names(api, many, m
         assert found.status_code == 200
         assert found.json()["results"] == third
     assert api.get("/api/v1/players/?page_size=10&page=11&after=1").status_code == 404
+
+
+@pytest.mark.parametrize("every", [10, 15, 40])
+def test_a_deep_page_asked_by_number_is_the_same_from_its_marker(api, many, monkeypatch, every):
+    monkeypatch.setattr(core_api.IdsFirst, "ANCHOR_EVERY", every)
+    for number in range(1, 11):
+        page = api.get(f"/api/v1/players/?page_size=10&page={number}").json()
+        assert [p["full_name"] for p in page["results"]] == many[(number - 1) * 10 : number * 10]
+    Player.objects.create(full_name="Spieler 000a")  # the markers follow the content
+    page = api.get("/api/v1/players/?page_size=10&page=6").json()
+    assert page["results"][0]["full_name"] == many[49]
