@@ -172,13 +172,16 @@ class IdsFirst:
     ) -> list[Any] | None:
         """The ids of the n rows after (forward) or before row pk in the queryset's order
         (from row pk on: inclusive), in that order; None where the order is not by plain
-        fields ending in the primary key, there is no row pk, or one of its ordering
+        fields ending in the primary key, the list has no row pk, or one of its ordering
         values is NULL."""
         fields = self._order()
         if fields is None:
             return None
         names = [name for name, _ in fields]
-        anchor = self.queryset.model._default_manager.filter(pk=pk).values(*names).first()
+        # Row pk of this list only: a row its reader may not see (a draft) is no anchor.
+        anchor = (
+            self.queryset.prefetch_related(None).order_by().filter(pk=pk).values(*names).first()
+        )
         if anchor is None or any(value is None for value in anchor.values()):
             return None
         # (a, b, pk) > (x, y, z): a > x, or a = x and b > y, or a = x, b = y and pk > z.

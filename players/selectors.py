@@ -156,11 +156,15 @@ class IndexedList(_Pages):
             cache.set(key, anchors, FILTER_CHOICES_SECONDS)
         return anchors
 
+    def _name_of(self, pk: int) -> str | None:
+        """The name of player pk if the list has it (a draft's id in after= finds none)."""
+        return self.keys.order_by().filter(pk=pk).values_list("full_name", flat=True).first()
+
     def ids_after(self, pk: int, n: int, *, inclusive: bool = False) -> list[int] | None:
         """The n ids that follow player pk (or start with it: inclusive) in the order
-        (full_name, id), read from the index from that name on; None when there is no
+        (full_name, id), read from the index from that name on; None when the list has no
         player pk."""
-        name = Player.objects.filter(pk=pk).values_list("full_name", flat=True).first()
+        name = self._name_of(pk)
         if name is None:
             return None
         same = Q(full_name=name, pk__gte=pk) if inclusive else Q(full_name=name, pk__gt=pk)
@@ -169,8 +173,9 @@ class IndexedList(_Pages):
         return list(keys.values_list("pk", flat=True)[:n])
 
     def ids_before(self, pk: int, n: int) -> list[int] | None:
-        """The n ids that come before player pk in the order (full_name, id), in order."""
-        name = Player.objects.filter(pk=pk).values_list("full_name", flat=True).first()
+        """The n ids that come before player pk in the order (full_name, id), in order;
+        None when the list has no player pk."""
+        name = self._name_of(pk)
         if name is None:
             return None
         earlier = Q(full_name__lt=name) | Q(full_name=name, pk__lt=pk)

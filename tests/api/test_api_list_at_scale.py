@@ -46,7 +46,9 @@ def test_a_cursor_that_does_not_fit_gives_the_page_its_number_names(api, many, m
     monkeypatch.setattr(core_api.IndexedPagination, "CURSOR_FROM", 10)
     third = api.get("/api/v1/players/?page_size=10&page=3").json()["results"]
     last = Player.objects.get(full_name=many[-1])
-    for cursor in [f"after={last.pk}", "after=abc", "before=99999999", "after=" + "9" * 40]:
+    draft = Player.objects.get(slug="draft")  # not in the reader's list: no anchor
+    cursors = [f"after={last.pk}", "after=abc", "before=99999999", "after=" + "9" * 40]
+    for cursor in [*cursors, f"after={draft.pk}", f"before={draft.pk}"]:
         found = api.get(f"/api/v1/players/?page_size=10&page=3&{cursor}")
         assert found.status_code == 200
         assert found.json()["results"] == third
