@@ -546,9 +546,7 @@ _COUNTRIES = PreparedQuery(  # the nationalities (marked), of birth, of club and
         | Q(pk__in=Player.objects.filter(pk=pk).values("country_of_birth_id"))
         | Q(pk__in=Club.objects.filter(current_players=pk).values("country_id"))
         | Q(pk__in=NationalTeam.objects.filter(_team_ids(pk)).values("country_id"))
-    ).annotate(
-        nationality=Exists(_THROUGH.objects.filter(player_id=pk, country_id=OuterRef("pk")))
-    )
+    ).annotate(nationality=Exists(_THROUGH.objects.filter(player_id=pk, country_id=OuterRef("pk"))))
 )
 
 
