@@ -40,7 +40,7 @@ from playwright.sync_api import expect
 
 from imports.models import ImportJob
 from players.models import Player
-from tests.factories import EDITOR_PASSWORD
+from tests.browser.admin_login import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -182,14 +182,6 @@ def milliseconds(answers: list[tuple[str, int, float]]) -> str:
         f"{len(ordered)} answers, median {statistics.median(ordered) * 1000:.0f} ms, "
         f"p95 {p95 * 1000:.0f} ms, max {ordered[-1] * 1000:.0f} ms"
     )
-
-
-def log_in(page, live_server, editor) -> None:
-    page.goto(f"{live_server.url}/admin/login/?next=/admin/")
-    page.get_by_label("Username").fill(editor.username)
-    page.get_by_label("Password").fill(EDITOR_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.locator("#user-tools")).to_contain_text(editor.username)
 
 
 def statuses(page) -> dict[str, int] | list[str]:

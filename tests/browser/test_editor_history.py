@@ -8,17 +8,9 @@ import pytest
 from playwright.sync_api import expect
 
 from players.models import Player, Spell
-from tests.factories import EDITOR_PASSWORD
+from tests.browser.admin_login import log_in
 
 pytestmark = pytest.mark.browser
-
-
-def log_in(page, live_server, editor) -> None:
-    page.goto(f"{live_server.url}/admin/login/?next=/admin/")
-    page.get_by_label("Username").fill(editor.username)
-    page.get_by_label("Password").fill(EDITOR_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.locator("#user-tools")).to_contain_text(editor.username)
 
 
 def test_an_editor_changes_a_loan_end_and_reverts_it_from_the_players_history(
