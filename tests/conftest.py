@@ -165,3 +165,14 @@ def staff_client(db) -> Client:
     client = Client()
     client.force_login(factories.editor_user("desk", "desk-pass-123"))
     return client
+
+
+@pytest.fixture
+def many(db) -> list[str]:
+    """100 published players, "Spieler 000" to "Spieler 099" (by name: the order of the
+    lists), and a draft among them; their names in order."""
+    Player.objects.bulk_create(
+        [Player(full_name=f"Spieler {i:03d}", slug=f"spieler-{i:03d}") for i in range(100)]
+        + [Player(full_name="Spieler 050a", slug="draft", status=Status.DRAFT)]
+    )
+    return sorted(f"Spieler {i:03d}" for i in range(100))

@@ -5,18 +5,7 @@ following them reads every player once, in order, with the same count."""
 import pytest
 
 from core import api as core_api
-from core.publishing import Status
 from players.models import Player
-
-
-@pytest.fixture
-def many(db) -> list[str]:
-    """100 published players and a draft among them."""
-    Player.objects.bulk_create(
-        [Player(full_name=f"Spieler {i:03d}", slug=f"spieler-{i:03d}") for i in range(100)]
-        + [Player(full_name="Spieler 050a", slug="draft", status=Status.DRAFT)]
-    )
-    return sorted(f"Spieler {i:03d}" for i in range(100))
 
 
 def test_the_api_next_and_previous_links_walk_every_player_once(api, many, monkeypatch):

@@ -10,7 +10,6 @@ import re
 import pytest
 
 from clubs.models import Club
-from core.publishing import Status
 from players import search, selectors
 from players.models import Player
 from tests.helpers import html
@@ -28,16 +27,6 @@ def names(content: str) -> list[str]:
 def link(content: str, rel: str) -> str | None:
     found = re.search(rf'rel="{rel}" href="([^"]+)"', content)
     return markup.unescape(found.group(1)) if found else None
-
-
-@pytest.fixture
-def many(db) -> list[str]:
-    """100 published players (five pages and four left over) and a draft among them."""
-    Player.objects.bulk_create(
-        [Player(full_name=f"Spieler {i:03d}", slug=f"spieler-{i:03d}") for i in range(100)]
-        + [Player(full_name="Spieler 050a", slug="draft", status=Status.DRAFT)]
-    )
-    return sorted(f"Spieler {i:03d}" for i in range(100))
 
 
 def test_next_and_previous_links_walk_the_list_as_the_page_numbers_do(client, many, monkeypatch):
