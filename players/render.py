@@ -13,7 +13,8 @@ from typing import Any
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from core.templatetags.kader import spell_period
+from core import i18n
+from core.templatetags.kader import partial_date, spell_period
 from players.stats import CareerTable, CompetitionTotal, Line
 from players.timeline import Timeline
 
@@ -341,3 +342,87 @@ def spell_items(spells: Iterable[Any]) -> SafeString:
         parts.append("\n</li>")
         items.append("".join(parts))
     return _safe(items)
+
+
+# --- international career ----------------------------------------------------------------
+
+
+def match_line(match: Any) -> str:
+    """A notable match: its date as precise as known, the opponent in the reader's
+    language, the score and the note."""
+    parts = ['<span class="match-line">']
+    if match.date:
+        date = partial_date(match.date, match.date_precision)
+        parts.append(f'<span class="period">{_e(date)}</span> ')
+    parts.append(_e(_("v %(opponent)s") % {"opponent": i18n.team_from_english(match.opponent)}))
+    if match.score:
+        parts.append(f" <strong>{_e(match.score)}</strong>")
+    if match.note:
+        parts.append(f" — {_e(i18n.match_note(match.note))}")
+    parts.append("</span>")
+    return "".join(parts)
+
+
+def _team(team: Any) -> str:
+    return i18n.team_name(team.country.code, team.country.name, team.level)
+
+
+def internationals_table(internationals: list[Any], notes: list[str]) -> SafeString:
+    """Caps and goals per national team (players.selectors.International), each team's
+    notable matches under it, and the notes the rows refer to by number."""
+    caption = _e(_("Caps and goals per national team"))
+    team, years, caps, goals = _e(_("Team")), _e(_("Years")), _e(_("Caps")), _e(_("Goals"))
+    debut, notes_head = _e(_("Debut")), _e(_("Notes"))
+    number_of = {note: number for number, note in enumerate(notes, start=1)}
+    out = [
+        '<div class="table-scroll" role="region" aria-labelledby="international-caption" '
+        'tabindex="0">\n<table class="data internationals">\n'
+        f'  <caption id="international-caption" class="visually-hidden">{caption}</caption>\n'
+        f'  <thead><tr>\n    <th scope="col">{team}</th><th scope="col">{years}</th>\n'
+        f'    <th scope="col" class="num">{caps}</th><th scope="col" class="num">{goals}</th>\n'
+        f'    <th scope="col">{debut}</th><th scope="col">{notes_head}</th>\n'
+        "  </tr></thead>\n  <tbody>\n"
+    ]
+    for item in internationals:
+        cap = item.cap
+        national_team = cap.national_team
+        flag = _e(i18n.flag(national_team.country.code)) if national_team.country else ""
+        # A cap record means the player took part: what the source does not say stays blank.
+        span = ""
+        if cap.first_year:
+            span = str(cap.first_year)
+            if cap.last_year and cap.last_year != cap.first_year:
+                span += f"–{cap.last_year}"
+        reference = ""
+        if cap.note and cap.note in number_of:
+            number = number_of[cap.note]
+            label = _e(_("Note %(n)s") % {"n": number})
+            reference = f'<a href="#international-note-{number}" aria-label="{label}">{number}</a>'
+        out.append(
+            "    <tr>\n"
+            f'      <th scope="row"><span class="flag" aria-hidden="true">{flag}</span> '
+            f"{_e(_team(national_team))}</th>\n"
+            f"      <td>{span}</td>\n"
+            f'      <td class="num">{"" if cap.caps is None else cap.caps}</td>\n'
+            f'      <td class="num">{"" if cap.goals is None else cap.goals}</td>\n'
+            f"      <td>{_e(partial_date(cap.debut, cap.debut_precision))}</td>\n"
+            f'      <td class="note-ref">{reference}</td>\n    </tr>\n'
+        )
+        for match in item.matches:
+            out.append(f'    <tr class="match"><td colspan="6">{match_line(match)}</td></tr>\n')
+    out.append("  </tbody>\n</table>\n</div>\n")
+    if notes:
+        out.append('<ol class="table-notes">')
+        for number, note in enumerate(notes, start=1):
+            text = _e(i18n.cap_note(note))
+            out.append(f'<li id="international-note-{number}">{text}</li>')
+        out.append("</ol>")
+    return _safe(out)
+
+
+def notable_matches(matches: list[Any]) -> SafeString:
+    """The notable matches of teams the player has no cap record for."""
+    return _safe(
+        f"<li><strong>{_e(_team(match.national_team))}</strong> — {match_line(match)}</li>"
+        for match in matches
+    )

@@ -6,7 +6,7 @@ from django import template
 from django.utils.safestring import SafeString
 
 from players.render import career_tables as render_career_tables
-from players.render import spell_items
+from players.render import internationals_table, notable_matches, spell_items
 from players.render import timeline_svg as render_timeline_svg
 from players.timeline import Timeline
 
@@ -28,3 +28,14 @@ def timeline_svg(timeline: Timeline, id: str, name: str) -> SafeString:
 def spells(*lists: list[Any]) -> SafeString:
     """The club history's <li>s of one or more lists of spells, in order."""
     return spell_items(spell for spells in lists for spell in spells)
+
+
+@register.simple_tag
+def internationals(page: Any) -> SafeString:
+    """The caps table of a players.selectors.PlayerPage, with its notes."""
+    return internationals_table(page.internationals, page.international_notes)
+
+
+@register.simple_tag
+def other_matches(page: Any) -> SafeString:
+    return notable_matches(page.other_matches)
