@@ -505,7 +505,12 @@ type InterviewReader = Callable[[Player], list[Any]]
 # slug, then every kind of record by the player's id, and the records they name (clubs,
 # seasons, divisions, national teams, countries) by subqueries on that id.
 _THROUGH = Player.nationalities.through
-_PLAYER = PreparedQuery(lambda slug: Player.objects.published().filter(slug=slug), text=True)
+# Columns no profile shows are left out (a deferred column is read if something asks):
+# on SQLite each timestamp is a string parsed into a datetime for every row.
+_UNSHOWN = ("search_text", "created_at", "updated_at")
+_PLAYER = PreparedQuery(
+    lambda slug: Player.objects.published().defer(*_UNSHOWN).filter(slug=slug), text=True
+)
 _SPELLS = PreparedQuery(lambda pk: Spell.objects.filter(player_id=pk))
 _ROWS = PreparedQuery(lambda pk: SeasonStatistics.objects.filter(player_id=pk))
 _CAPS = PreparedQuery(lambda pk: Cap.objects.filter(player_id=pk))
@@ -513,7 +518,7 @@ _MATCHES = PreparedQuery(lambda pk: InternationalMatch.objects.filter(player_id=
 _SECTIONS = PreparedQuery(lambda pk: BiographySection.objects.filter(player_id=pk))
 _NAMES = PreparedQuery(lambda pk: PlayerName.objects.filter(player_id=pk))
 _CLUBS = PreparedQuery(
-    lambda pk: Club.objects.filter(
+    lambda pk: Club.objects.defer(*_UNSHOWN).filter(
         Q(pk__in=Spell.objects.filter(player_id=pk).values("club_id"))
         | Q(pk__in=Spell.objects.filter(player_id=pk).values("owner_club_id"))
         | Q(pk__in=SeasonStatistics.objects.filter(player_id=pk).values("club_id"))
