@@ -10,11 +10,13 @@ from collections.abc import Iterable
 from html import escape
 from typing import Any
 
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core import i18n
-from core.templatetags.kader import partial_date, spell_period
+from core.templatetags.kader import partial_date, published_date, spell_period
 from players.stats import CareerTable, CompetitionTotal, Line
 from players.timeline import Timeline
 
@@ -426,3 +428,48 @@ def notable_matches(matches: list[Any]) -> SafeString:
         f"<li><strong>{_e(_team(match.national_team))}</strong> — {match_line(match)}</li>"
         for match in matches
     )
+
+
+# --- interviews --------------------------------------------------------------------------
+
+
+def interview_cards(player: Any, interviews: list[Any]) -> SafeString:
+    """The profile's interview cards: the player's photo or initial, the title (in the
+    interview's language), outlet and date (in the page's), and the pull quote."""
+    page_language = _e(get_language() or "")
+    if player.photo_rendition:
+        avatar = (
+            f'<img class="avatar" src="{_e(player.photo_rendition.url)}" alt="" width="48" '
+            'height="48" loading="lazy">'
+        )
+    else:
+        initial = _e(player.name[:1].upper())
+        avatar = f'<span class="avatar avatar-placeholder" aria-hidden="true">{initial}</span>'
+    cards = []
+    for interview in interviews:
+        outlet = (
+            f'<span class="outlet">{_e(interview.outlet.name)}</span> · '
+            if interview.outlet
+            else ""
+        )
+        date = _e(published_date(interview))
+        if interview.published_at:
+            stamp = _e(timezone.localtime(interview.published_at).isoformat())
+            when = f'<time datetime="{stamp}">{date}</time>'
+        else:
+            when = f'<span class="date-unknown">{date}</span>'
+        quote = (
+            f'<blockquote class="pull-quote"><p>{_e(interview.quote)}</p></blockquote>'
+            if interview.quote
+            else ""
+        )
+        cards.append(
+            f'<li lang="{_e(interview.language)}"><div class="card interview-card">\n'
+            f"        {avatar}\n"
+            '        <div class="card-body">\n'
+            f'          <a class="card-title" href="{_e(interview.get_absolute_url())}">'
+            f"{_e(i18n.interview_title(interview.title, interview.language))}</a>\n"
+            f'          <span class="card-meta" lang="{page_language}">{outlet}{when}</span>\n'
+            f"          {quote}\n        </div>\n      </div></li>\n"
+        )
+    return _safe(cards)

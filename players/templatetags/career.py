@@ -6,7 +6,7 @@ from django import template
 from django.utils.safestring import SafeString
 
 from players.render import career_tables as render_career_tables
-from players.render import internationals_table, notable_matches, spell_items
+from players.render import internationals_table, interview_cards, notable_matches, spell_items
 from players.render import timeline_svg as render_timeline_svg
 from players.timeline import Timeline
 
@@ -39,3 +39,9 @@ def internationals(page: Any) -> SafeString:
 @register.simple_tag
 def other_matches(page: Any) -> SafeString:
     return notable_matches(page.other_matches)
+
+
+@register.simple_tag
+def interviews(page: Any) -> SafeString:
+    """The interview cards of a players.selectors.PlayerPage."""
+    return interview_cards(page.player, page.interviews)
