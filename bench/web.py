@@ -107,8 +107,9 @@ def settings_env(args: argparse.Namespace, folder: Path, port: int) -> dict[str,
     return env
 
 
-def manage(repo: Path, env: dict[str, str], *command: str) -> None:
-    subprocess.run([str(VENV_BIN / "python"), "manage.py", *command], cwd=repo, env=env, check=True)
+def manage(repo: Path, env: dict[str, str], *command: str, check: bool = True) -> None:
+    python = str(VENV_BIN / "python")
+    subprocess.run([python, "manage.py", *command], cwd=repo, env=env, check=check)
 
 
 def start_gunicorn(
@@ -250,7 +251,9 @@ def main() -> None:
         manage(repo, env, "createcachetable")
         manage(repo, env, "import_seeds", str(ROOT / "seeds"), "-v", "0")
         for documents in args.documents:
-            manage(repo, env, "import_seeds", str(documents.resolve()), "-v", "0")
+            # A folder of real documents may hold some the importer refuses (articles):
+            # the others are imported all the same.
+            manage(repo, env, "import_seeds", str(documents.resolve()), "-v", "0", check=False)
         manage(repo, env, "collectstatic", "--no-input", "-v", "0")
         # First run: fetch each page once and keep its bytes as a static file; whitenoise
         # reads STATIC_ROOT when it starts, so the server is started again after.
