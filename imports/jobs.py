@@ -97,6 +97,11 @@ def expired(job: ImportJob) -> bool:
     return job.created_at < timezone.now() - limit
 
 
+# The job's row is written inside the import's batches, so the editor's bar moves when a
+# batch commits: at least every this many documents (or every BATCH_SECONDS of the import).
+PROGRESS_EVERY = 50
+
+
 def run_job(job_id: str) -> None:
     """Run one queued job: read the pending files one at a time, import (or dry-run)
     them, and write the progress and each document's report onto the job."""
@@ -123,7 +128,11 @@ def run_job(job_id: str) -> None:
             _remember_progress(job, number, failures)
 
         result = import_documents(
-            uploads=uploads, dry_run=job.dry_run, progress=progress, user=job.user
+            uploads=uploads,
+            dry_run=job.dry_run,
+            progress=progress,
+            user=job.user,
+            batch_documents=PROGRESS_EVERY,
         )
         job.documents = [report.as_dict() for report in result.documents]
         job.done = len(job.files)

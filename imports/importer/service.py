@@ -411,10 +411,15 @@ def import_documents(
     force: bool = False,
     progress: Progress | None = None,
     user=None,
+    batch_documents: int | None = None,
 ) -> ImportReport:
     """Import many documents, each in its own transaction: one that fails leaves nothing
     behind and the others still import. A dry run rolls back the whole run at the end
-    (documents see each other's records, as in the real run)."""
+    (documents see each other's records, as in the real run).
+
+    batch_documents: also end a batch once it wrote this many documents (unchanged ones do
+    not count), for a caller whose progress is only seen once a batch commits (an admin
+    upload's job row)."""
     items = list(uploads)
     ready = sorted(
         _order([u for u in items if not isinstance(u, DocumentReport)], force=force),
@@ -431,15 +436,19 @@ def import_documents(
             # Each document has its own savepoint; committing a batch at once saves a
             # disk sync per document (SQLite spends most of a small import committing).
             with nullcontext() if dry_run else transaction.atomic():
+                written = 0
                 while index < len(ready):
                     report = _import_one(
                         index, ahead, dry_run=dry_run, force=force, user=user, shared=shared
                     )
                     result.documents.append(report)
                     index += 1
+                    written += report.status != "unchanged"
                     if progress is not None:
                         progress(index, len(ready), report)
-                    if time.monotonic() - began >= BATCH_SECONDS:
+                    if time.monotonic() - began >= BATCH_SECONDS or (
+                        batch_documents is not None and written >= batch_documents
+                    ):
                         break
             if not dry_run and index < len(ready):
                 _let_writers_in()

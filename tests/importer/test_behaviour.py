@@ -1,10 +1,10 @@
 """Idempotence, the editor's changes, atomicity, dry runs."""
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from imports.importer import Upload, import_document
+from imports.importer import Upload, import_document, import_documents
 from imports.importer import biography as biography_mapping
 from imports.importer.records import Invalid
 from players.models import Player, SeasonStatistics, Spell
@@ -183,3 +183,24 @@ def test_the_query_count_per_document_does_not_grow_with_the_database():
         import_document(file_name=f"other-{n}.txt", data=other_player(n))
     assert Player.objects.count() == 32
     assert queries_to_import(other_player(2000), "two.txt") == empty
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    ("batch_documents", "committed_before_each"), [(2, [0, 0, 2]), (None, [0, 0, 0])]
+)
+def test_a_job_can_ask_for_a_commit_every_few_documents(batch_documents, committed_before_each):
+    """An admin job's progress is written in the import's batch: with batch_documents the
+    batch commits after that many written documents, so the editor's bar moves."""
+    committed: list[int] = []
+    seen: list[int] = []
+
+    def progress(number: int, total: int, report) -> None:
+        seen.append(len(committed))
+        transaction.on_commit(lambda: committed.append(number))
+
+    uploads = [Upload(f"player-{n}.txt", other_player(n)) for n in range(3)]
+    result = import_documents(uploads=uploads, progress=progress, batch_documents=batch_documents)
+    assert [d.status for d in result.documents] == ["new"] * 3
+    assert seen == committed_before_each
+    assert sorted(committed) == [1, 2, 3]
