@@ -33,16 +33,6 @@ def _safe(parts: Iterable[str]) -> SafeString:
 # --- the career-statistics table ---------------------------------------------------------
 
 
-def _competition_heading(column: str) -> str:
-    if column == "cup":
-        return _("Cup")
-    if column == "league_cup":
-        return _("League cup")
-    if column == "continental":
-        return _("Continental")
-    return _("Other")
-
-
 class _Cells:
     """The cells of one table, with the translated titles looked up once."""
 
@@ -132,7 +122,7 @@ def career_tables(table: CareerTable, blocks: list) -> SafeString:
         f'      <th scope="col" rowspan="2">{season_head}</th>\n'
         f'      <th scope="colgroup" colspan="3">{league_head}</th>\n      ',
         *(
-            f'<th scope="colgroup" colspan="2">{_e(_competition_heading(column))}</th>'
+            f'<th scope="colgroup" colspan="2">{_e(competition_label(column))}</th>'
             for column in columns[1:]
         ),
         f'\n      <th scope="colgroup" colspan="2">{total_head}</th>\n    </tr>\n    <tr>\n'
