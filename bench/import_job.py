@@ -34,33 +34,8 @@ import requests
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT)]
-SEED_BIOGRAPHY = ROOT / "seeds" / "000_2593bb3e1f49e045.txt"
 PAGES = ["/players/", "/players/mio-backhaus/"]
 PASSWORD = "bench-editor-pass-1"  # a throwaway account in a throwaway database
-
-
-def letters(number: int) -> str:
-    """0 → 'a', 26 → 'ba': a name part without digits."""
-    text = ""
-    while True:
-        number, rest = divmod(number, 26)
-        text = "abcdefghijklmnopqrstuvwxyz"[rest] + text
-        if not number:
-            return text
-
-
-def biographies(count: int) -> list[tuple[str, bytes]]:
-    seed = SEED_BIOGRAPHY.read_text(encoding="utf-8")
-    files = []
-    for number in range(count):
-        surname = "Probe" + letters(number)
-        text = (
-            seed.replace("Mio Nagata", f"Mio Nagata{letters(number)}")
-            .replace("Mio Backhaus", f"Mio {surname}")
-            .replace("Backhaus", surname)
-        )
-        files.append((f"bio_{number:04d}.txt", text.encode()))
-    return files
 
 
 def web_app():
@@ -237,8 +212,8 @@ def main() -> None:
         uploaded = session.post(
             upload_url,
             data={"csrfmiddlewaretoken": token[1]},
-            files=[("documents", (name, data, "text/plain")) for name, data in biographies(
-                args.documents)],
+            files=[("documents", (name, data, "text/plain")) for name, data in
+                   factories.renamed_biographies(args.documents)],
             headers={"Referer": upload_url}, timeout=120, allow_redirects=False,
         )  # fmt: skip
         assert uploaded.status_code == 302, f"upload answered {uploaded.status_code}"

@@ -8,6 +8,7 @@ tests need records they control (a draft, a biography with <script>, a career gr
 """
 
 import datetime
+from pathlib import Path
 
 from django.contrib.auth.models import Group, User
 from django.utils import timezone
@@ -25,6 +26,34 @@ from players.models import (
     Spell,
 )
 from sources.models import Provenance, SourceDocument
+
+SEED_BIOGRAPHY = Path(__file__).resolve().parents[1] / "seeds" / "000_2593bb3e1f49e045.txt"
+
+
+def letters(number: int) -> str:
+    """0 → 'a', 25 → 'z', 26 → 'ba': a name part with no digits in it."""
+    text = ""
+    while True:
+        number, rest = divmod(number, 26)
+        text = "abcdefghijklmnopqrstuvwxyz"[rest] + text
+        if not number:
+            return text
+
+
+def renamed_biographies(count: int) -> list[tuple[str, bytes]]:
+    """The seed biography of Mio Backhaus under `count` new names, as (file name, bytes):
+    an upload of that many new players (the admin import job's test and bench)."""
+    seed = SEED_BIOGRAPHY.read_text(encoding="utf-8")
+    files = []
+    for number in range(count):
+        surname = "Probe" + letters(number)
+        text = (
+            seed.replace("Mio Nagata", f"Mio Nagata{letters(number)}")
+            .replace("Mio Backhaus", f"Mio {surname}")
+            .replace("Backhaus", surname)
+        )
+        files.append((f"bio_{number:04d}.txt", text.encode()))
+    return files
 
 
 def country(code: str, name: str, demonym: str) -> Country:

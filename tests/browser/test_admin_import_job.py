@@ -41,11 +41,11 @@ from playwright.sync_api import expect
 from imports.models import ImportJob
 from players.models import Player
 from tests.browser.admin_login import log_in
+from tests.factories import renamed_biographies
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED_BIOGRAPHY = ROOT / "seeds" / "000_2593bb3e1f49e045.txt"
 # The importer commits (and so shows progress) every 50 documents: 100 give the bar one
 # step before the end and keep the test near a minute; KADER_IMPORT_JOB_DOCUMENTS=200 is
 # the issue's figure (about two minutes).
@@ -64,33 +64,6 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     if database["ENGINE"] == "django.db.backends.sqlite3":
         name = Path(tempfile.gettempdir()) / f"kader-test-import-job-{os.getpid()}.sqlite3"
         database.setdefault("TEST", {})["NAME"] = str(name)
-
-
-def letters(number: int) -> str:
-    """0 → 'a', 25 → 'z', 26 → 'ba': a name part with no digits in it."""
-    text = ""
-    while True:
-        number, rest = divmod(number, 26)
-        text = "abcdefghijklmnopqrstuvwxyz"[rest] + text
-        if not number:
-            return text
-
-
-def biographies(count: int) -> list[dict]:
-    """The seed biography under `count` new names (files for Playwright's file chooser)."""
-    seed = SEED_BIOGRAPHY.read_text(encoding="utf-8")
-    files = []
-    for number in range(count):
-        surname = "Probe" + letters(number)
-        text = (
-            seed.replace("Mio Nagata", f"Mio Nagata{letters(number)}")
-            .replace("Mio Backhaus", f"Mio {surname}")
-            .replace("Backhaus", surname)
-        )
-        files.append(
-            {"name": f"bio_{number:04d}.txt", "mimeType": "text/plain", "buffer": text.encode()}
-        )
-    return files
 
 
 def database_url() -> str:
@@ -240,7 +213,13 @@ def test_an_upload_runs_as_a_job_with_moving_progress_while_pages_answer(
     page.goto(live_server.url + reverse("admin:sources_sourcedocument_upload"))
 
     with sampler:
-        page.set_input_files("#id_documents", biographies(DOCUMENTS))
+        page.set_input_files(
+            "#id_documents",
+            [
+                {"name": name, "mimeType": "text/plain", "buffer": data}
+                for name, data in renamed_biographies(DOCUMENTS)
+            ],
+        )
         page.get_by_role("button", name="Check the documents").click()
         expect(page.get_by_role("heading", name="Checking the documents")).to_be_visible()
         checking = follow_progress(page, "import-job-dry-run-waiting")
