@@ -7,10 +7,10 @@ import datetime as dt
 import re
 
 from django.db import connection
-from django.db.models import Model, QuerySet
+from django.db.models import Model
 
 from clubs.models import Club, ClubName, Competition, Country, NationalTeam, Season
-from core.search_index import MIN_INDEXED_WORD, index_table, indexed_search
+from core.search_index import MIN_INDEXED_WORD, index_table
 from core.text import normalize
 from imports.importer.records import Invalid, Recorder, concrete_field
 from imports.parsing import countries
@@ -55,14 +55,6 @@ def club_names(club: Club) -> set[str]:
     names = {club.name, club.short_name}
     names.update(alt.name for alt in club.alternative_names.all())
     return {normalize(name) for name in names if name}
-
-
-def containing[M: Model](queryset: QuerySet[M], text: str) -> QuerySet[M]:
-    """queryset's rows whose search_text holds the folded text anywhere: on SQLite through
-    the model's FTS5 trigram index where it has one (core.search_index), elsewhere a LIKE
-    (PostgreSQL answers it from its trigram index)."""
-    indexed = indexed_search(queryset, [text]) if len(text) >= MIN_INDEXED_WORD else None
-    return indexed if indexed is not None else queryset.filter(search_text__contains=text)
 
 
 def _named(name: str, wanted: str) -> list[tuple[int, int]]:
@@ -130,7 +122,7 @@ def find_player(name: str, *, surname: bool = False) -> Player | None:
         return None
     matches = [
         p
-        for p in containing(Player.objects.all(), last).order_by("pk")
+        for p in Player.objects.search(last).order_by("pk")  # one folded word
         if normalize(p.full_name).split()[-1:] == [last]
     ]
     return matches[0] if len(matches) == 1 else None
