@@ -39,8 +39,9 @@ class KaderSitemap(Sitemap):
     def lastmod(self, item):
         return item.updated_at
 
-    def section_lastmod(self) -> datetime | None:
-        """The newest change in the section: one indexed MAX, not a walk over every item."""
+    def get_latest_lastmod(self) -> datetime | None:
+        """The newest change in the section: one MAX query, where Django's own walks every
+        item's lastmod. None for a section that is no QuerySet (its pages have no date)."""
         items = self.items()
         if isinstance(items, QuerySet):
             latest: datetime | None = items.order_by().aggregate(m=Max("updated_at"))["m"]
@@ -102,7 +103,7 @@ def sitemap_index(request: HttpRequest) -> TemplateResponse:
     for section, sitemap_class in SITEMAPS.items():
         site = sitemap_class()
         location = absolute(reverse("sitemap-section", kwargs={"section": section}))
-        last_mod = site.section_lastmod()
+        last_mod = site.get_latest_lastmod()
         for page in site.paginator.page_range:
             entries.append(IndexEntry(location if page == 1 else f"{location}?p={page}", last_mod))
     return TemplateResponse(
