@@ -38,18 +38,6 @@ PAGES = ["/players/", "/players/mio-backhaus/"]
 PASSWORD = "bench-editor-pass-1"  # a throwaway account in a throwaway database
 
 
-def web_app():
-    """The site for gunicorn (`import_job:web_app()`), taking more files per request than
-    the site's setting (Django's default, 100: a 200-document upload answers 400)."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    from django.conf import settings
-    from django.core.wsgi import get_wsgi_application
-
-    application = get_wsgi_application()
-    settings.DATA_UPLOAD_MAX_NUMBER_FILES = int(os.environ.get("BENCH_MAX_FILES", "100"))
-    return application
-
-
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -137,7 +125,7 @@ def main() -> None:
         "DJANGO_SETTINGS_MODULE": "config.settings",
         "KADER_ENV": "test",  # DEBUG off, caches in memory
         "PAGE_CACHE_SECONDS": "0",  # each process caches alone: render every page
-        "BENCH_MAX_FILES": str(max(args.documents, 100)),
+        "KADER_MAX_UPLOAD_FILES": str(max(args.documents, 1000)),
     }
     os.environ.update(env)
     if url.startswith("postgres"):
@@ -163,7 +151,7 @@ def main() -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "import_job:web_app()", "--pythonpath", "bench",
+        [sys.executable, "-m", "gunicorn", "config.wsgi",
          "--workers", str(args.web_workers), "--bind", f"127.0.0.1:{port}",
          "--log-level", "warning"],
         cwd=ROOT, env=env,

@@ -88,9 +88,6 @@ def worker(transactional_db, settings, tmp_path):
             "run this file on its own (see its docstring)"
         )
     settings.MEDIA_ROOT = tmp_path / "media"
-    # The site keeps Django's default of 100 files per request, which answers a bare 400
-    # to a 200-document upload (reported to the lead, not changed here).
-    settings.DATA_UPLOAD_MAX_NUMBER_FILES = max(DOCUMENTS, 100)
     settings.KADER_PAGE_CACHE_SECONDS = 0  # every public page is rendered: no cached answer
     task_backends["default"] = DatabaseBackend(alias="default", params={"QUEUES": ["default"]})
     log = (tmp_path / "worker.log").open("w+")
