@@ -27,10 +27,11 @@ def loan_in_years(backhaus) -> Spell:
 
 
 def timeline_of(player):
-    translation.activate("en")  # built outside a request: a German page before leaves German on
     spells = list(player.spells.select_related("club", "owner_club"))
     rows = list(player.season_statistics.select_related("club", "season"))
-    return build_timeline(spells, rows, timezone.localdate())
+    # In English whatever a request before left active, and without leaving it on after.
+    with translation.override("en"):
+        return build_timeline(spells, rows, timezone.localdate())
 
 
 def lane(timeline, name: str):
