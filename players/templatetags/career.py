@@ -14,9 +14,9 @@ register = template.Library()
 
 
 @register.simple_tag
-def career_tables(page: object) -> SafeString:
+def career_tables(page: Any) -> SafeString:
     """The career table and the totals by competition of a players.selectors.PlayerPage."""
-    return render_career_tables(page.table, page.blocks)  # type: ignore[attr-defined]
+    return render_career_tables(page.table, page.blocks)
 
 
 @register.simple_tag
