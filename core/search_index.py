@@ -31,6 +31,19 @@ def index_table(db_table: str) -> str:
     return f"{db_table}_search"
 
 
+def matching_rows(db_table: str) -> str:
+    """SQL of the ids of db_table's rows whose search_text matches the %s parameter, an FTS5
+    query (made of phrase())."""
+    fts = index_table(db_table)
+    return f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s"  # noqa: S608  (a model's table)
+
+
+def phrase(term: str) -> str:
+    """term as one FTS5 string ('"' doubled), which the trigram tokenizer matches as a
+    substring: 'ann"a' -> '"ann""a"'."""
+    return '"' + term.replace('"', '""') + '"'
+
+
 def _triggers(db_table: str) -> dict[str, str]:
     """The triggers that keep the index of db_table in step, by name. An external-content
     index forgets a row through the 'delete' command with the values it indexed."""
@@ -120,10 +133,8 @@ def indexed_search[Q: models.QuerySet[Any]](queryset: Q, terms: list[str]) -> Q 
     long_terms = [term for term in terms if len(term) >= MIN_INDEXED_WORD]
     if not long_terms:
         return None
-    fts = index_table(model._meta.db_table)
-    # Each word a quoted FTS5 string ('"' doubled), all of them required.
-    match = " AND ".join('"' + term.replace('"', '""') + '"' for term in long_terms)
-    found = RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [match])  # noqa: S608, S611
+    match = " AND ".join(phrase(term) for term in long_terms)  # all of them required
+    found = RawSQL(matching_rows(model._meta.db_table), [match])  # noqa: S611
     queryset = queryset.filter(pk__in=found)
     for term in terms:
         if len(term) < MIN_INDEXED_WORD:

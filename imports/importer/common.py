@@ -10,7 +10,7 @@ from django.db import connection
 from django.db.models import Model
 
 from clubs.models import Club, ClubName, Competition, Country, NationalTeam, Season
-from core.search_index import MIN_INDEXED_WORD, index_table
+from core.search_index import MIN_INDEXED_WORD, matching_rows, phrase
 from core.text import normalize
 from imports.importer.records import Invalid, Recorder, concrete_field
 from imports.parsing import countries
@@ -75,9 +75,8 @@ def _named(name: str, wanted: str) -> list[tuple[int, int]]:
     table, names = quote(Player._meta.db_table), quote(PlayerName._meta.db_table)
     pk, owner = column(Player, "id"), column(PlayerName, "player")
     if connection.vendor == "sqlite" and Player.indexed_search and len(wanted) >= MIN_INDEXED_WORD:
-        fts = quote(index_table(Player._meta.db_table))
-        holds = f"p.{pk} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s)"  # noqa: S608
-        pattern = '"' + wanted.replace('"', '""') + '"'  # one FTS5 string: a substring
+        holds = f"p.{pk} IN ({matching_rows(Player._meta.db_table)})"
+        pattern = phrase(wanted)  # one FTS5 string: a substring
     else:  # what search_text__contains writes
         contains: str = connection.operators["contains"]  # type: ignore[attr-defined]
         holds = f"p.{column(Player, 'search_text')} {contains}"
