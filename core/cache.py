@@ -232,6 +232,13 @@ def _cacheable(request: HttpRequest, response: HttpResponseBase) -> bool:
     )
 
 
+def _validators(request: HttpRequest, version: str) -> tuple[str, str, float]:
+    """The cache key of the request's answer at this content version, its ETag and its
+    Last-Modified time."""
+    key = _key(request, version)
+    return key, quote_etag(key), _last_modified(version)
+
+
 def _public_headers(response: HttpResponseBase, etag: str, last_modified: float) -> None:
     response.headers["ETag"] = etag
     response.headers["Last-Modified"] = http_date(last_modified)
@@ -252,9 +259,7 @@ def not_modified(request: HttpRequest) -> HttpResponseBase | None:
         version = content_version()
     except Exception:
         return None  # serve_public logs it
-    key = _key(request, version)
-    last_modified = _last_modified(version)
-    etag = quote_etag(key)
+    _, etag, last_modified = _validators(request, version)
     response = get_conditional_response(request, etag=etag, last_modified=int(last_modified))
     if response is None or response.status_code != 304:
         return None
@@ -279,14 +284,11 @@ def serve_public(
         uncached = render()
         mark_private(uncached)
         return uncached
-    key = _key(request, version)
-    etag = quote_etag(key)
-    last_modified = _last_modified(version)
-    not_modified = get_conditional_response(request, etag=etag, last_modified=int(last_modified))
-    response: HttpResponseBase
-    if not_modified is not None:
-        response = not_modified
-    else:
+    key, etag, last_modified = _validators(request, version)
+    response: HttpResponseBase | None = get_conditional_response(
+        request, etag=etag, last_modified=int(last_modified)
+    )
+    if response is None:
         keep = settings.KADER_PAGE_CACHE_SECONDS > 0
         cached = cache.get(PAGE_KEY_PREFIX + key) if keep else None
         if isinstance(cached, tuple):
