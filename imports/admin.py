@@ -162,9 +162,10 @@ class UploadViews:
     def job(self, request: HttpRequest, job_id: UUID) -> HttpResponse:
         job = self.own_job(request, job_id)
         if not job.finished:
+            done, failures = live_progress(job)  # what the progress JSON says: a dry run's too
             return self.render(
-                request, "waiting", job=job, refresh_seconds=REFRESH_SECONDS,
-                poll_seconds=POLL_SECONDS,
+                request, "waiting", job=job, done=done, failures=failures,
+                refresh_seconds=REFRESH_SECONDS, poll_seconds=POLL_SECONDS,
             )  # fmt: skip
         result = ImportReport(
             documents=[DocumentReport.from_dict(d, dry_run=job.dry_run) for d in job.documents],

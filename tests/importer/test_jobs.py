@@ -212,6 +212,10 @@ def test_a_dry_runs_progress_shows_while_its_transaction_is_open(editor_client, 
     progress = editor_client.get(f"{job.get_absolute_url()}progress/").json()
     assert (progress["done"], progress["failures"]) == (2, 1)
     assert progress["text"] == "Running: 2 of 3 documents, 1 failed"
+    # The page itself (and its reload without scripts) shows the same figures.
+    page = editor_client.get(job.get_absolute_url()).content.decode()
+    assert "2 of 3 documents, 1 failed." in " ".join(page.split())
+    assert 'value="2"' in page
 
 
 def test_the_dry_run_opens_with_a_summary_and_the_import_button(editor_client):
