@@ -178,7 +178,7 @@ class LargeChangelistMixin:
             page = int(request.GET.get(PAGE_VAR, 1))
         except ValueError:
             page = 1
-        return CappedCountPaginator(
+        return self.paginator(
             queryset,
             per_page,
             orphans,
