@@ -6,9 +6,11 @@ import time
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.db import connection
 from django.tasks import task_backends
 from django.tasks.backends.dummy import DummyBackend
-from django.test import Client
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_tasks_db import DatabaseBackend
 
@@ -216,6 +218,23 @@ def test_a_dry_runs_progress_shows_while_its_transaction_is_open(editor_client, 
     page = editor_client.get(job.get_absolute_url()).content.decode()
     assert "2 of 3 documents, 1 failed." in " ".join(page.split())
     assert 'value="2"' in page
+
+
+def test_the_database_cache_is_not_asked_for_progress(editor_client, no_worker):
+    """The database cache's writes wait for the import's transaction like the job row's: the
+    run writes its progress only to the row, and the page reads only the row."""
+    from imports.jobs import _remember_progress, live_progress
+
+    editor_client.post(reverse(UPLOAD), {"documents": seed_files()})
+    job = ImportJob.objects.get()
+    database_cache = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "c"}
+    with (
+        override_settings(CACHES={"default": database_cache}),
+        CaptureQueriesContext(connection) as queries,
+    ):
+        _remember_progress(job, 2, 1)
+        assert live_progress(job) == (0, 0)
+    assert len(queries) == 0
 
 
 def test_the_dry_run_opens_with_a_summary_and_the_import_button(editor_client):
