@@ -21,7 +21,6 @@ import math
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -31,17 +30,12 @@ import time
 from pathlib import Path
 
 import requests
+from web import free_port, start_gunicorn, stop  # bench/web.py, beside this script
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT)]
 PAGES = ["/players/", "/players/mio-backhaus/"]
 PASSWORD = "bench-editor-pass-1"  # a throwaway account in a throwaway database
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def summary(seconds: list[float]) -> str:
@@ -150,12 +144,7 @@ def main() -> None:
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "config.wsgi",
-         "--workers", str(args.web_workers), "--bind", f"127.0.0.1:{port}",
-         "--log-level", "warning"],
-        cwd=ROOT, env=env,
-    )  # fmt: skip
+    server = start_gunicorn(ROOT, env, port, args.web_workers)
     worker_log = (folder / "worker.log").open("w+")
     worker = subprocess.Popen(
         [sys.executable, "manage.py", "db_worker", "--no-reload", "--no-startup-delay",
@@ -167,13 +156,8 @@ def main() -> None:
     saves: dict[str, list[float | str]] = {}
     readers: list[threading.Thread] = []
     try:
-        for _ in range(100):
-            try:
-                requests.get(base + PAGES[0], timeout=30)  # the first render loads a lot
-                requests.get(base + PAGES[1], timeout=30)
-                break
-            except requests.ConnectionError:
-                time.sleep(0.1)
+        for path in PAGES:
+            requests.get(base + path, timeout=30)  # the first render loads a lot
         readers = [
             threading.Thread(target=read_pages, args=(base, phases, answers)),
             threading.Thread(target=save_clubs, args=(phases, saves)),
@@ -231,8 +215,7 @@ def main() -> None:
         except subprocess.TimeoutExpired:
             worker.terminate()
             worker.wait(timeout=30)
-        server.terminate()
-        server.wait(timeout=30)
+        stop(server)
 
     from imports.models import ImportJob
 
