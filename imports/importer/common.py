@@ -10,7 +10,7 @@ from django.db import connection
 from django.db.models import Model
 
 from clubs.models import Club, ClubName, Competition, Country, NationalTeam, Season
-from core.search_index import MIN_INDEXED_WORD, matching_rows, phrase
+from core.search_index import MIN_INDEXED_WORD, indexed_search, matching_rows, phrase
 from core.text import normalize
 from imports.importer.records import Invalid, Recorder, concrete_field
 from imports.parsing import countries
@@ -206,8 +206,14 @@ class References:
         return self.found[wanted]
 
     def _find_club(self, name: str, wanted: str) -> Club | None:
-        # search_text holds every name of the club, accents folded (kept fresh on import).
-        candidates = list(Club.objects.filter(search_text__contains=wanted).order_by("pk"))
+        # search_text holds every name of the club, accents folded (kept fresh on import):
+        # the clubs holding the whole name, through the FTS5 index on SQLite (one phrase is
+        # a substring match, as the LIKE is), a LIKE elsewhere (a trigram index on PostgreSQL).
+        clubs = Club.objects.order_by("pk")
+        holding = indexed_search(clubs, [wanted]) if len(wanted) >= MIN_INDEXED_WORD else None
+        if holding is None:
+            holding = clubs.filter(search_text__contains=wanted)
+        candidates = list(holding)
         for club in candidates:  # the club's own name first…
             if normalize(club.name) == wanted:
                 return club
