@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from players.models import SeasonStatistics
 from sources.models import Conflict
-from tests.factories import EDITOR_PASSWORD
+from tests.browser.admin_login import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -31,10 +31,7 @@ def test_an_editor_takes_the_other_documents_value_in_one_click(
     assert season().league_apps == 22  # no overwrite: the first document's value stays
     conflict = Conflict.objects.get()
 
-    page.goto(f"{live_server.url}/admin/login/?next=/admin/")
-    page.get_by_label("Username").fill(editor.username)
-    page.get_by_label("Password").fill(EDITOR_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, live_server, editor)
     page.goto(f"{live_server.url}/admin/sources/conflict/")
     rows = page.locator("#result_list tbody tr")
     expect(rows).to_have_count(1)

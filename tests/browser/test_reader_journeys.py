@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from players.models import Player
-from tests.factories import EDITOR_PASSWORD
+from tests.browser.admin_login import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -89,11 +89,7 @@ def test_an_editor_changes_the_position_in_the_admin_and_the_page_shows_it(
     page, live_server, seeds, editor, shoot
 ):
     player = Player.objects.get(slug="mio-backhaus")
-    page.goto(f"{live_server.url}/admin/login/?next=/admin/")
-    page.get_by_label("Username").fill(editor.username)
-    page.get_by_label("Password").fill(EDITOR_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.locator("#user-tools")).to_contain_text(editor.username)
+    log_in(page, live_server, editor)
 
     page.goto(f"{live_server.url}/players/mio-backhaus/")
     page.get_by_role("link", name="Edit in admin").click()
