@@ -9,15 +9,14 @@ from typing import Any, overload
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db import connection
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from clubs.models import Club, Competition, Country, NationalTeam, Season
+from core.api import IdsFirst
 from core.cache import VersionMemo, content_version
 from core.i18n import country_name
 from core.prepared import PreparedQuery, by_id
@@ -41,38 +40,30 @@ from sources.selectors import Source, sources_for
 STATISTICS_HEADINGS = {"career statistics", "statistics", "karrierestatistik", "statistik"}
 FORMER_PAGE = 48  # former players per page of a club page
 FILTER_CHOICES_SECONDS = 24 * 3600  # the key changes with the content version anyway
-COUNTS_CACHED_FROM = 1000  # a list's count from this size is kept per content version
 KEYSET_FROM = 1000  # rows into a list from which page links carry after=/before=
-ANCHOR_EVERY = 480  # rows (20 pages) between the markers a page asked by number starts from
 LIST_CLUB_OPTIONS = 200  # clubs the players list's filter offers: the most populous
 TOP_CLUBS_SECONDS = 3600  # how long that ranking is kept (its names per content version)
 
 
-class _Pages:
-    """Players for a paginator, a page's ids first, then only those rows loaded (with what
-    the page shows, by load). Sized, iterable and sliceable: what Paginator needs."""
+class IndexedList(IdsFirst):
+    """A list of players for the site's paginator, as the API's lists page
+    (core.api.IdsFirst): the count kept per content version from COUNTED_FROM players, a
+    page's ids first from the index that matches the order, then only those rows with what
+    the cards show (the queryset's select_related and prefetch_related); a deep page asked
+    by its number from the nearest marker (every ANCHOR_EVERY rows), and ids_next_to for
+    the pages a Next or Previous link names (keyset paging, no OFFSET)."""
 
-    ordered = True  # the paginator warns about an unordered list
+    ANCHOR_EVERY = 480  # 20 pages of 24
 
-    def __init__(self, load: Callable[[list[int]], QuerySet[Player]]):
-        self.load = load
+    def __init__(self, queryset: QuerySet[Player], *, name: str):
+        super().__init__(queryset)
+        self.name = name
 
-    def count(self) -> int:
-        raise NotImplementedError
-
-    def ids(self, index: slice) -> list[int]:
-        raise NotImplementedError
-
-    def rows(self, ids: list[int]) -> list[Player]:
-        """The players of ids, in that order."""
-        found = {player.pk: player for player in self.load(ids)} if ids else {}
-        return [found[pk] for pk in ids if pk in found]
-
-    def __len__(self) -> int:
-        return self.count()
-
-    def __iter__(self) -> Iterator[Player]:
-        return iter(self[0 : self.count()])
+    def _key(self, kind: str) -> str:
+        """The cache key of the list's count or markers, named by its filters (name): the
+        key IdsFirst derives from the list's SQL costs building that SQL, 0.4-0.5 ms, on
+        every page."""
+        return f"players:list-{kind}:{self.name}:{content_version()}"
 
     @overload
     def __getitem__(self, index: int) -> Player: ...
@@ -81,128 +72,41 @@ class _Pages:
     def __getitem__(self, index: int | slice) -> Player | list[Player]:
         if isinstance(index, int):
             return self[index : index + 1][0]
-        return self.rows(self.ids(index))
+        players: list[Player] = super().__getitem__(index)
+        return players
+
+    def __iter__(self) -> Iterator[Player]:
+        return iter(self[0 : self.count()])
 
 
-class IndexedList(_Pages):
-    """A queryset's players, sliced by primary key first: a page's ids come from the index
-    that matches the order (on PostgreSQL an index-only scan however deep the page), so an
-    OFFSET never drags whole rows and their joins along.
+class IdList:
+    """Players for a paginator from ids already in order: a page loads only its own."""
 
-    With a name (the list and its filters), a count of COUNTS_CACHED_FROM or more is kept
-    per content version: counting a million index entries costs tens of milliseconds, and
-    every page of the list asks for it. With keys ordered by (full_name, id), ids_after
-    and ids_before read a page next to a known player without an OFFSET (keyset paging)."""
-
-    def __init__(
-        self,
-        keys: QuerySet[Player],
-        load: Callable[[list[int]], QuerySet[Player]],
-        *,
-        name: str = "",
-    ):
-        super().__init__(load)
-        self.keys = keys
-        self.name = name
-        self._count: int | None = None
-
-    def count(self) -> int:
-        if self._count is None:
-            self._count = self._counted()
-        return self._count
-
-    def _counted(self) -> int:
-        key = f"players:list-count:{self.name}:{content_version()}" if self.name else ""
-        if key and isinstance(found := cache.get(key), int):
-            return found
-        counted = self.keys.order_by().count()
-        if key and counted >= COUNTS_CACHED_FROM:  # small counts are cheap: not kept
-            cache.set(key, counted, FILTER_CHOICES_SECONDS)
-        return counted
-
-    def ids(self, index: slice) -> list[int]:
-        start, stop = index.start or 0, index.stop
-        if self.name and start >= ANCHOR_EVERY and stop is not None and index.step is None:
-            # A deep page asked by its number: from the nearest marker before it.
-            anchors = self._anchors()
-            k = min(start // ANCHOR_EVERY, len(anchors) - 1)
-            if k > 0:
-                skip = start - k * ANCHOR_EVERY
-                found = self.ids_after(anchors[k], skip + stop - start, inclusive=True)
-                if found is not None:
-                    return found[skip:]
-        return list(self.keys.values_list("pk", flat=True)[index])
-
-    def _anchors(self) -> list[int]:
-        """The ids at rows 0, ANCHOR_EVERY, 2 × ANCHOR_EVERY ... of the list, made by one
-        walk of the list in order (0.08–0.4 s at a million players, 0.01–0.05 s at
-        100,000) when a deep page is first asked by its number, and kept per content
-        version: such a page then walks fewer than ANCHOR_EVERY rows of the list from
-        the marker before it, not every row before it."""
-        key = f"players:list-anchors:{self.name}:{ANCHOR_EVERY}:{content_version()}"
-        anchors = cache.get(key)
-        if not isinstance(anchors, list):
-            row = Window(RowNumber(), order_by=[F("full_name").asc(), F("id").asc()])
-            numbered = self.keys.order_by().annotate(n=row).values("pk", "n")
-            sql, params = numbered.query.sql_with_params()
-            with connection.cursor() as cursor:
-                every = int(ANCHOR_EVERY)  # (n - 1) mod every = 0, in integer arithmetic:
-                cursor.execute(  # SQLite has mod() only where built with its math functions
-                    f"SELECT pk FROM ({sql}) numbered"  # noqa: S608 - Django's SQL, an int
-                    f" WHERE (n - 1) - ((n - 1) / {every}) * {every} = 0 ORDER BY n",
-                    params,
-                )
-                anchors = [pk for (pk,) in cursor.fetchall()]
-            cache.set(key, anchors, FILTER_CHOICES_SECONDS)
-        return anchors
-
-    def _name_of(self, pk: int) -> str | None:
-        """The name of player pk if the list has it (a draft's id in after= finds none)."""
-        return self.keys.order_by().filter(pk=pk).values_list("full_name", flat=True).first()
-
-    def ids_after(self, pk: int, n: int, *, inclusive: bool = False) -> list[int] | None:
-        """The n ids that follow player pk (or start with it: inclusive) in the order
-        (full_name, id), read from the index from that name on; None when the list has no
-        player pk."""
-        name = self._name_of(pk)
-        if name is None:
-            return None
-        same = Q(full_name=name, pk__gte=pk) if inclusive else Q(full_name=name, pk__gt=pk)
-        later = Q(full_name__gt=name) | same
-        keys = self.keys.filter(Q(full_name__gte=name), later)  # >=: the index's range
-        return list(keys.values_list("pk", flat=True)[:n])
-
-    def ids_before(self, pk: int, n: int) -> list[int] | None:
-        """The n ids that come before player pk in the order (full_name, id), in order;
-        None when the list has no player pk."""
-        name = self._name_of(pk)
-        if name is None:
-            return None
-        earlier = Q(full_name__lt=name) | Q(full_name=name, pk__lt=pk)
-        keys = self.keys.filter(Q(full_name__lte=name), earlier).order_by("-full_name", "-id")
-        return list(keys.values_list("pk", flat=True)[:n])[::-1]
-
-
-class IdList(_Pages):
-    """Players from ids already in order."""
+    ordered = True  # the paginator warns about an unordered list
 
     def __init__(self, ids: list[int], load: Callable[[list[int]], QuerySet[Player]]):
-        super().__init__(load)
-        self.all_ids = ids
+        self.ids = ids
+        self.load = load
 
     def count(self) -> int:
-        return len(self.all_ids)
+        return len(self.ids)
 
-    def ids(self, index: slice) -> list[int]:
-        return self.all_ids[index]
+    def __len__(self) -> int:
+        return len(self.ids)
 
+    @overload
+    def __getitem__(self, index: int) -> Player: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Player]: ...
+    def __getitem__(self, index: int | slice) -> Player | list[Player]:
+        if isinstance(index, int):
+            return self[index : index + 1][0]
+        ids = self.ids[index]
+        rows = {player.pk: player for player in self.load(ids)} if ids else {}
+        return [rows[pk] for pk in ids if pk in rows]
 
-def _cards(ids: list[int]) -> QuerySet[Player]:
-    return (
-        Player.objects.filter(pk__in=ids)
-        .select_related("current_club")
-        .prefetch_related("nationalities")
-    )
+    def __iter__(self) -> Iterator[Player]:
+        return iter(self[0 : len(self.ids)])
 
 
 def _by_ids(ids: list[int]) -> QuerySet[Player]:
@@ -212,7 +116,12 @@ def _by_ids(ids: list[int]) -> QuerySet[Player]:
 def player_list(*, position: str = "", club: str = "", nationality: str = "") -> IndexedList:
     """Published players by name, filtered by position, current club slug and nationality
     code; in the order of the index player_published_by_name (and its position twin)."""
-    players = Player.objects.published().order_by("full_name", "id")
+    players = (
+        Player.objects.published()
+        .order_by("full_name", "id")
+        .select_related("current_club")  # what the cards show, for a page's rows only
+        .prefetch_related("nationalities")
+    )
     if position in Position.values:
         players = players.filter(position=position)
     else:
@@ -225,7 +134,7 @@ def player_list(*, position: str = "", club: str = "", nationality: str = "") ->
         )
         players = players.filter(Exists(nationalities))
     filters = hashlib.sha256(f"{position}\x00{club}\x00{nationality}".encode()).hexdigest()
-    return IndexedList(players, _cards, name=filters[:32])
+    return IndexedList(players, name=filters[:32])
 
 
 def _cursor(value: str | None) -> int | None:
@@ -268,8 +177,7 @@ def list_page(
     anchor = forward or _cursor(before)
     asked = int(number) if number and number.isdigit() and len(number) <= 9 else 0
     if anchor and 1 < asked <= paginator.num_pages:
-        read = players.ids_after if forward else players.ids_before
-        ids = read(anchor, per_page)
+        ids = players.ids_next_to(anchor, per_page, forward=bool(forward))
         expected = min(per_page, paginator.count - (asked - 1) * per_page)
         if ids is not None and len(ids) == expected:
             page = ListPage(players.rows(ids), asked, paginator)

@@ -56,7 +56,7 @@ def test_next_and_previous_links_walk_the_list_as_the_page_numbers_do(client, ma
 
 @pytest.mark.parametrize("every", [24, 30, 50])
 def test_a_deep_page_asked_by_number_is_the_same_from_its_marker(client, many, monkeypatch, every):
-    monkeypatch.setattr(selectors, "ANCHOR_EVERY", every)  # markers every `every` rows
+    monkeypatch.setattr(selectors.IndexedList, "ANCHOR_EVERY", every)  # markers every `every` rows
     for number in range(1, 6):
         shown = names(html(client.get("/players/", {"page": number})))
         assert shown == many[(number - 1) * PAGE : number * PAGE]
@@ -85,7 +85,7 @@ def test_a_link_whose_player_no_longer_fits_gives_the_page_its_number_names(
 
 
 def test_the_count_kept_for_the_list_follows_new_players(client, many, monkeypatch):
-    monkeypatch.setattr(selectors, "COUNTS_CACHED_FROM", 1)
+    monkeypatch.setattr(selectors.IndexedList, "COUNTED_FROM", 1)
     assert "100 players" in html(client.get("/players/"))
     assert "100 players" in html(client.get("/players/?page=2"))
     Player.objects.create(full_name="Neuer Spieler")
