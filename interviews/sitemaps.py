@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import x_robots_tag
 from django.db.models import Max, QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
@@ -97,6 +98,7 @@ class IndexEntry:
     last_mod: datetime | None
 
 
+@x_robots_tag  # noindex, as Django marks its own sitemap views and the sections
 def sitemap_index(request: HttpRequest) -> TemplateResponse:
     """/sitemap.xml: every page of every section, with absolute URLs from SITE_URL."""
     entries = []

@@ -129,6 +129,13 @@ def test_the_sitemap_lists_published_pages_in_both_languages(client, backhaus):
     assert not any("hidden-draft" in loc for loc in locations)
 
 
+def test_the_sitemap_index_and_its_sections_are_not_themselves_indexed(client, backhaus):
+    for url in ["/sitemap.xml", "/sitemap-players.xml"]:
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "noindex" in response["X-Robots-Tag"]
+
+
 def test_the_atom_feed_lists_interviews_with_escaped_text(client, backhaus):
     interview = Interview.objects.get(language="de")
     interview.standfirst = "<script>alert(1)</script>"
@@ -139,7 +146,7 @@ def test_the_atom_feed_lists_interviews_with_escaped_text(client, backhaus):
     ns = {"a": "http://www.w3.org/2005/Atom"}
     titles = [e.text for e in root.findall("a:entry/a:title", ns)]
     assert titles[0] == interview.title
-    summary = root.find("a:entry/a:summary", ns).text
+    summary = root.findtext("a:entry/a:summary", namespaces=ns)
     assert summary == "&lt;script&gt;alert(1)&lt;/script&gt;"
 
 
