@@ -62,15 +62,8 @@ def _candidates(query: str, wanted: str) -> RawSQL:
         head = Left("search_text", PREFIX_CHARS)
         exact = matches.filter(Q(name_key=wanted) | Q(known_as_key=wanted))
         prefix = matches.alias(head=head).filter(head__startswith=wanted[:PREFIX_CHARS])
-        sql: list[str] = []
-        params: list[Any] = []
-        for part in (exact, prefix):
-            part_sql, part_params = (
-                part.order_by().values("pk")[:CANDIDATES].query.sql_with_params()
-            )
-            sql.append(f"({part_sql})")
-            params += part_params
-        with connection.cursor() as cursor:
-            cursor.execute(" UNION ALL ".join(sql), params)
-            found += [pk for (pk,) in cursor.fetchall()]
+        exact_ids, prefix_ids = (
+            part.order_by().values_list("pk", flat=True)[:CANDIDATES] for part in (exact, prefix)
+        )
+        found += exact_ids.union(prefix_ids, all=True).order_by()  # no Meta.ordering
     return RawSQL("SELECT unnest(%s::bigint[])", [found])
