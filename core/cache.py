@@ -13,6 +13,7 @@ import secrets
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
 
@@ -65,11 +66,21 @@ def _new_version(at: datetime | None) -> str:
     return f"{micros}.{secrets.token_hex(4)}"
 
 
+# The version serve_public read for the page it is rendering: what the render reads
+# (VersionMemo, counts kept per version) is keyed on the same version, without reading the
+# cache again.
+_RENDERING_VERSION: ContextVar[str | None] = ContextVar("kader_rendering_version", default=None)
+
+
 def content_version() -> str:
-    """The current content version: one cache read, or a seed when the cache is cold.
+    """The current content version: one cache read, or a seed when the cache is cold
+    (inside serve_public's render, the version it read).
 
     A seed is new each time (random part), so bodies cached under a version that was
     evicted are never served again."""
+    pinned = _RENDERING_VERSION.get()
+    if pinned is not None:
+        return pinned
     version = cache.get(VERSION_KEY)
     if isinstance(version, str):
         return version
@@ -295,7 +306,11 @@ def serve_public(
             content, content_type = cached
             response = HttpResponse(content, content_type=content_type)
         else:
-            response = render()
+            pinned = _RENDERING_VERSION.set(version)
+            try:
+                response = render()
+            finally:
+                _RENDERING_VERSION.reset(pinned)
             if keep and _cacheable(request, response):
                 assert isinstance(response, HttpResponse)
                 cache.set(

@@ -250,3 +250,29 @@ def test_with_the_page_cache_off_every_render_reads(client, backhaus, settings):
     with CaptureQueriesContext(connection) as queries:
         client.get("/de/players/mio-backhaus/")
     assert len(queries) > 5
+
+
+def test_a_render_reads_the_content_version_once(client, backhaus, monkeypatch):
+    """What a render keeps per content version (a profile's records, a list's count) is
+    keyed on the version serve_public read for the page: with the database cache each
+    read of it is a query."""
+    from core import cache as page_cache
+
+    reads: list[str] = []
+    shared = page_cache.cache
+
+    class Counting:
+        def __getattr__(self, name):
+            return getattr(shared, name)
+
+        def get(self, key, *args, **kwargs):
+            if key == page_cache.VERSION_KEY:
+                reads.append(key)
+            return shared.get(key, *args, **kwargs)
+
+    client.get("/players/mio-backhaus/")
+    monkeypatch.setattr(page_cache, "cache", Counting())
+    for url in ["/de/players/mio-backhaus/", "/players/?utm_source=x", "/api/v1/players/"]:
+        reads.clear()
+        assert client.get(url).status_code == 200
+        assert len(reads) == 1, url
